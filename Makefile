@@ -1,0 +1,50 @@
+# Curso DIGICOM: every command the project needs. Run `make help` for the list.
+# Works on a fresh Debian machine with Python 3.11: each target installs what it needs.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_SITE := $(VENV)/.site-deps
+STAMP_TEST := $(VENV)/.test-deps
+CHROMIUM := /usr/bin/chromium
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build test check content-report clean chromium
+
+help: ## Show the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP_SITE): requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(STAMP_TEST): requirements-test.txt $(STAMP_SITE)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+serve: $(STAMP_SITE) ## Serve the site with live reload at http://127.0.0.1:8000/curso/
+	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(STAMP_SITE) ## Build the site strictly into site/
+	$(MKDOCS) build --strict --clean --site-dir site
+
+chromium: ## Install Debian's Chromium for the browser tests, if missing
+	@if [ -x $(CHROMIUM) ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else echo "The browser tests need Debian's Chromium. Install it with:  sudo apt-get install chromium   then run make test again." >&2; exit 1; fi
+
+test: $(STAMP_TEST) chromium ## Build strictly and run every test (unit, build and browser)
+	$(MKDOCS) build --strict --clean --site-dir site
+	$(BIN)/python -m pytest
+
+content-report: $(STAMP_TEST) ## Words, reading time and readability of every page
+	$(BIN)/python scripts/content_report.py
+
+clean: ## Remove what the Makefile made
+	rm -rf site dist $(VENV) .pytest_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

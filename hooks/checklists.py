@@ -1,0 +1,1 @@
+"""Placeholder: this hook is being written."""

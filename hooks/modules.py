@@ -1,0 +1,117 @@
+"""Course modules: check their front matter and show it.
+
+Every page in ``docs/modulos/`` is a module. This hook:
+
+- checks each module's front matter (title, description, duration, level,
+  objectives, last_reviewed, sources) and stops the build naming file, line and
+  fix for every mistake (``course.frontmatter``);
+- shows time, level and objectives under the module's title, and its sources
+  at the end (templates ``partials/digicom/module-intro.html`` and ``sources.html``);
+- replaces the marker ``<!-- modules -->`` on any page with the list of modules
+  in menu order (``partials/digicom/module-list.html``).
+
+Events: ``on_nav`` (collect and check modules in menu order) and
+``on_page_markdown`` (render).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from course.frontmatter import check_module, read_front_matter
+from course.language import file_locale
+from course.problems import Problem, raise_if_any
+from course.strings import strings_for
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+MODULES_FOLDER = "modulos/"
+MODULE_LIST_MARKER = "<!-- modules -->"
+STRINGS = Path(__file__).resolve().parent.parent / "data" / "strings.yml"
+_FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Module:
+    """What the site shows of a module, taken from its front matter."""
+
+    src_uri: str
+    url: str
+    title: str
+    description: str
+    duration: int
+    level: str
+    objectives: tuple[str, ...]
+
+
+_modules: list[Module] = []
+
+
+def is_module(src_uri: str) -> bool:
+    return src_uri.startswith(MODULES_FOLDER)
+
+
+def collect_modules(pages: list[tuple[str, str, str]], today: dt.date) -> tuple[list[Module], list[Problem]]:
+    """Read and check the modules among ``(src_uri, url, markdown source)`` in menu order."""
+    modules, problems = [], []
+    for src_uri, url, text in pages:
+        if not is_module(src_uri):
+            continue
+        file = f"docs/{src_uri}"
+        front, read_problems = read_front_matter(text, file)
+        found = read_problems or check_module(front, file, today)
+        problems.extend(found)
+        if not found:
+            data = front.data
+            modules.append(Module(src_uri, url, data["title"], data["description"], data["duration"],
+                                  data["level"], tuple(data["objectives"])))
+    return modules, problems
+
+
+def insert_after_title(markdown: str, block: str) -> str:
+    """Put a block right after the page's first ``# `` heading (or at the top)."""
+    match = _FIRST_HEADING.search(markdown)
+    at = match.end() if match else 0
+    return f"{markdown[:at]}\n\n{block}\n\n{markdown[at:]}"
+
+
+def _render(config: MkDocsConfig, template: str, **context: Any) -> str:
+    return config.theme.get_env().get_template(f"partials/digicom/{template}").render(**context).strip()
+
+
+def _locale(page: Page, config: MkDocsConfig) -> str:
+    return file_locale(page.file.src_uri, config.theme["language"])
+
+
+@event_priority(-150)  # after mkdocs-static-i18n has set up this language's navigation
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    global _modules
+    pages = [(p.file.src_uri, p.file.url, Path(p.file.abs_src_path).read_text(encoding="utf-8"))
+             for p in nav.pages]
+    _modules, problems = collect_modules(pages, dt.date.today())
+    raise_if_any(problems)
+    return nav
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    strings = strings_for(str(STRINGS), _locale(page, config))
+    if MODULE_LIST_MARKER in markdown:
+        listed = [Module(**{**m.__dict__, "url": get_relative_url(m.url, page.url)}) for m in _modules]
+        markdown = markdown.replace(MODULE_LIST_MARKER, _render(config, "module-list.html", modules=listed, t=strings))
+    module = next((m for m in _modules if m.src_uri == page.file.src_uri), None)
+    if module:
+        markdown = insert_after_title(markdown, _render(config, "module-intro.html", module=module, t=strings))
+    sources = page.meta.get("sources")
+    if isinstance(sources, list) and sources:
+        reviewed = page.meta.get("last_reviewed")
+        markdown += (f"\n\n## {strings['sources_heading']} {{ #sources }}\n\n"
+                     + _render(config, "sources.html", sources=sources, reviewed=reviewed, t=strings) + "\n")
+    return markdown

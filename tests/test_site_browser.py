@@ -1,0 +1,121 @@
+"""What a merchant sees in Chromium: languages, the language switch, search, privacy."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import PageWatch, built_pages, open_context, watch_page
+
+
+def open_search(page, query: str) -> list[str]:
+    """Type a query into Material's search as a person does; return result links."""
+    if page.locator("label[for=__search]").first.is_visible():
+        page.locator("label[for=__search]").first.click()
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.press_sequentially(query, delay=30)
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta')"
+        " && !/Inicializando|Initializing|Teclee|Type to start/i.test("
+        "document.querySelector('.md-search-result__meta').textContent)",
+        timeout=15000,
+    )
+    page.wait_for_timeout(300)
+    return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+
+
+def test_home_pages_load_in_their_language(page, site_url):
+    page.goto(site_url)
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert "Curso DIGICOM" in page.title()
+    page.goto(site_url + "en/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "DIGICOM Course" in page.title()
+
+
+def test_home_page_lists_every_module_with_its_time(page, site_url, site_dir):
+    modules = sorted(p for p in built_pages(site_dir) if p.startswith("modulos/"))
+    assert modules, "the site has no modules"
+    page.goto(site_url)
+    links = page.eval_on_selector_all(".digicom-module-list a", "links => links.map(a => a.href)")
+    assert sorted(link.removeprefix(site_url) for link in links) == modules
+    assert page.locator(".digicom-module-list__meta").first.inner_text().split()[1] == "minutos"
+
+
+def _switch_language(page, language_name: str) -> None:
+    page.locator(".md-header__option .md-select button").first.hover()
+    page.get_by_role("link", name=language_name).click()
+    page.wait_for_load_state()
+
+
+def test_language_switch_keeps_the_page_after_navigating(page, site_url, site_dir):
+    modules = sorted(p for p in built_pages(site_dir) if p.startswith("modulos/"))
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url)
+    # Navigate like a reader: home → first module → next module via the footer link.
+    page.locator(".digicom-module-list a").first.click()
+    page.locator(".md-footer__link--next").click()
+    page.wait_for_load_state()
+    here = page.url.removeprefix(site_url)
+    assert here in modules
+    _switch_language(page, "English")
+    assert page.url == f"{site_url}en/{here}"
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator(".md-footer__link--prev").click()
+    page.wait_for_load_state()
+    there = page.url.removeprefix(site_url + "en/")
+    _switch_language(page, "Español")
+    assert page.url == f"{site_url}{there}"
+    assert page.locator("html").get_attribute("lang") == "es"
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [("informacion", "información"), ("gestion", "gestión"), ("campanas", "campañas"), ("CAMPAÑAS", "campañas")],
+)
+def test_spanish_search_ignores_accents_and_case_and_stays_in_spanish(page, site_url, typed, written):
+    page.goto(site_url)
+    links = open_search(page, typed)
+    assert links, f"searching '{typed}' found nothing, but the site says '{written}'"
+    assert not [link for link in links if "/en/" in link], "a Spanish page offered English results"
+    highlighted = " ".join(page.eval_on_selector_all(".md-search-result mark", "m => m.map(x => x.textContent)"))
+    assert written in highlighted.lower(), f"results for '{typed}' do not show the word '{written}'"
+
+
+def test_english_search_finds_only_english_pages(page, site_url):
+    page.goto(site_url + "en/")
+    links = open_search(page, "customers")
+    assert links
+    assert all(link.startswith(site_url + "en/") for link in links), links
+
+
+def test_query_matching_a_page_title_ranks_that_page_first(page, site_url):
+    page.goto(site_url + "modulos/sms/")
+    title = page.locator("article h1").first.inner_text()
+    word = max(re.findall(r"\w+", title), key=len)
+    page.goto(site_url)
+    links = open_search(page, word)
+    assert links[0] == site_url + "modulos/sms/", (word, links[:3])
+
+
+def test_every_page_is_private_and_error_free(browser, site_url, site_dir):
+    """No request to another host, no cookie, no console error, no failed request."""
+    watch = PageWatch()
+    context = open_context(browser, watch=watch)
+    page = context.new_page()
+    watch_page(page, watch)
+    problems = []
+    for path in built_pages(site_dir):
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        for kind in ("foreign_requests", "console_errors", "failed_requests"):
+            found = getattr(watch, kind)
+            if found:
+                problems.append(f"{path}: {kind}: {found}")
+                found.clear()
+    cookies = context.cookies()
+    context.close()
+    assert not problems, "\n".join(problems)
+    assert cookies == []

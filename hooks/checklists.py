@@ -1,1 +1,139 @@
-"""Placeholder: this hook is being written."""
+"""Checklists that merchants tick and keep.
+
+A module ends with a checklist written as ``!!! checklist "Title"`` followed by
+``- [ ] item`` lines. This hook:
+
+- reads every page of the language being built and, from ``docs/``, its
+  translation (``x.es.md`` ↔ ``x.en.md``), and stops the build naming file, line
+  and fix for every malformed checklist, for a translation whose checklists or
+  items do not match in number, and for a misplaced progress marker
+  (``course.checklists``);
+- replaces each checklist with real checkboxes (template
+  ``partials/digicom/checklist.html``). Each item's id, ``<page id>/<list>/<item>``,
+  is the same in both languages, so ``assets/javascripts/checklists.js`` keeps a
+  tick across reloads and the language switch;
+- replaces the marker ``<!-- checklist-progress -->`` on the "Mi progreso" page
+  (``docs/mi-progreso.*.md``) with every module's checklist, in menu order
+  (``partials/digicom/checklist-progress.html``).
+
+Data: the pages in ``docs/``, ``data/strings.yml`` (keys ``checklist_…``).
+Events: ``on_nav`` (read and check, after mkdocs-static-i18n has chosen this
+language's files and menu) and ``on_page_markdown`` (render).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from course.checklists import (
+    Checklist,
+    ChecklistPage,
+    check_checklist_anchor,
+    check_progress_marker,
+    check_translation,
+    check_unique_page_ids,
+    parse_page,
+    replace_checklists,
+    replace_progress_marker,
+)
+from course.frontmatter import read_front_matter
+from course.language import file_locale, page_id, page_key, translation_of
+from course.problems import Problem, raise_if_any
+from course.strings import strings_for
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+MODULES_FOLDER = "modulos/"
+PROGRESS_PAGE = "mi-progreso"  # page_key of docs/mi-progreso.es.md and .en.md
+STRINGS = Path(__file__).resolve().parent.parent / "data" / "strings.yml"
+
+
+@dataclass(frozen=True)
+class ModuleChecklists:
+    """A module's checklists as the progress page lists them."""
+
+    title: str
+    url: str  # the module page's URL, relative to the site
+    checklists: tuple[Checklist, ...]
+
+
+_pages: dict[str, ChecklistPage] = {}  # this language's pages, by src_uri
+_modules: list[ModuleChecklists] = []  # modules with a checklist, in menu order
+
+
+def _locales(config: MkDocsConfig) -> list[str]:
+    """Every language of the site, the default first."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [config.theme["language"]]
+    languages = sorted(i18n.config.languages, key=lambda language: not language["default"])
+    return [language["locale"] for language in languages]
+
+
+def _check_file(docs: Path, src_uri: str) -> tuple[ChecklistPage, str, list[Problem]]:
+    """Read one Markdown file from docs/ and check its checklists and markers."""
+    text = (docs / src_uri).read_text(encoding="utf-8")
+    page, problems = parse_page(text, f"docs/{src_uri}", page_id(src_uri))
+    problems += check_progress_marker(page, text, is_progress_page=page_key(src_uri) == PROGRESS_PAGE)
+    if src_uri.startswith(MODULES_FOLDER):
+        problems += check_checklist_anchor(page, text)
+    return page, text, problems
+
+
+@event_priority(-150)  # after mkdocs-static-i18n has kept only this language's files and menu
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    global _pages, _modules
+    docs = Path(config.docs_dir)
+    locales = _locales(config)
+    _pages, texts, problems = {}, {}, []
+    for file in files.documentation_pages():
+        src_uri = file.src_uri
+        page, texts[src_uri], found = _check_file(docs, src_uri)
+        _pages[src_uri] = page
+        problems += found
+        locale = file_locale(src_uri, config.theme["language"])
+        for other in locales:
+            twin_uri = translation_of(src_uri, other)
+            if other == locale or not (docs / twin_uri).is_file():
+                continue  # a missing translation is reported by mkdocs-static-i18n's settings, not here
+            twin, _, twin_problems = _check_file(docs, twin_uri)
+            problems += twin_problems
+            pair = (page, twin) if locales.index(locale) < locales.index(other) else (twin, page)
+            problems += check_translation(*pair)
+    problems += check_unique_page_ids(list(_pages.values()))
+    raise_if_any(problems)
+
+    _modules = []
+    for nav_page in nav.pages:
+        page = _pages.get(nav_page.file.src_uri)
+        if page and page.checklists and nav_page.file.src_uri.startswith(MODULES_FOLDER):
+            front, _ = read_front_matter(texts[nav_page.file.src_uri], page.file)
+            title = front.data.get("title")
+            _modules.append(ModuleChecklists(title if isinstance(title, str) else page.page_id,
+                                             nav_page.file.url, page.checklists))
+    return nav
+
+
+def _render(config: MkDocsConfig, template: str, **context: Any) -> str:
+    return config.theme.get_env().get_template(f"partials/digicom/{template}").render(**context).strip()
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    found = _pages.get(page.file.src_uri)
+    if found is None or not (found.checklists or found.marker_lines):
+        return markdown
+    strings = strings_for(str(STRINGS), file_locale(page.file.src_uri, config.theme["language"]))
+    markdown = replace_checklists(markdown, found.page_id,
+                                  lambda checklist: _render(config, "checklist.html", checklist=checklist, t=strings))
+    if found.marker_lines:
+        modules = [{"title": module.title, "url": get_relative_url(module.url, page.url) + "#checklist",
+                    "checklists": module.checklists} for module in _modules]
+        markdown = replace_progress_marker(markdown, _render(config, "checklist-progress.html",
+                                                             modules=modules, t=strings))
+    return markdown

@@ -66,7 +66,8 @@ def retarget_search_config(html: str, prefix: str) -> str:
         return html
     config = json.loads(match.group(2))
     if prefix:
-        config["base"] = posixpath.join(config["base"], prefix.rstrip("/"))
+        # The trailing slash matters: Material resolves "search/search_index.json" against it.
+        config["base"] = posixpath.join(config["base"], prefix)
     folder, material_worker = posixpath.split(config["search"])
     config["search"] = posixpath.join(folder, f"{ACCENT_FOLDING_WORKER}?material={material_worker}")
     # Escape "<" so the JSON can never close its own <script> element.

@@ -43,7 +43,7 @@ def test_english_pages_search_their_own_folder_through_the_accent_folding_worker
     html = _page({"base": "../..", "search": "../../assets/javascripts/workers/search.abc.min.js"})
     rewritten = search_i18n.retarget_search_config(html, "en/")
     config = json.loads(rewritten.split('application/json">')[1].split("</script>")[0])
-    assert config["base"] == "../../en"
+    assert config["base"] == "../../en/"
     assert config["search"] == "../../assets/javascripts/workers/digicom-search.js?material=search.abc.min.js"
     assert rewritten.startswith("<p>x</p>") and rewritten.endswith("<p>y</p>")
 

@@ -8,9 +8,13 @@ STAMP_SITE := $(VENV)/.site-deps
 STAMP_TEST := $(VENV)/.test-deps
 CHROMIUM := /usr/bin/chromium
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
+# The offline copy's only non-Python dependency, from the npm registry (exact version).
+IFRAME_WORKER := iframe-worker@1.0.4
+NPM_CACHE := .cache/npm
+IFRAME_WORKER_SHIM := $(NPM_CACHE)/node_modules/iframe-worker/shim/index.js
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test check content-report clean chromium
+.PHONY: help serve build test check content-report offline clean chromium
 
 help: ## Show the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -45,6 +49,16 @@ test: $(STAMP_TEST) chromium ## Build strictly and run every test (unit, build a
 content-report: $(STAMP_TEST) ## Words, reading time and readability of every page
 	$(BIN)/python scripts/content_report.py
 
+$(IFRAME_WORKER_SHIM):
+	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix $(NPM_CACHE) $(IFRAME_WORKER)
+
+offline: $(STAMP_SITE) $(IFRAME_WORKER_SHIM) ## Make dist/curso-offline.zip, a copy that works from file:// with no network
+	rm -rf dist/offline dist/curso-offline.zip
+	DIGICOM_OFFLINE=true DIGICOM_IFRAME_WORKER_SHIM=$(abspath $(IFRAME_WORKER_SHIM)) \
+		$(MKDOCS) build --strict --clean --site-dir dist/offline/curso-digicom
+	cd dist/offline && $(abspath $(BIN)/python) -m zipfile -c ../curso-offline.zip curso-digicom
+	@echo "Offline copy: dist/curso-offline.zip (unzip it and open curso-digicom/index.html)"
+
 clean: ## Remove what the Makefile made
-	rm -rf site dist $(VENV) .pytest_cache
+	rm -rf site dist .cache $(VENV) .pytest_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

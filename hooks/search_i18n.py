@@ -102,7 +102,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     prefixes = _prefixes(config)
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    offline_copy = bool(offline and offline.config.enabled)
     for locale, index in split_search_index(merged, prefixes).items():
         target = site_dir / prefixes[locale] / SEARCH_INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        serialized = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(serialized, encoding="utf-8")
+        if offline_copy:  # pages opened from file:// load the index as a script
+            target.with_suffix(".js").write_text(f"var __index = {serialized}", encoding="utf-8")

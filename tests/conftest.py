@@ -128,7 +128,7 @@ def open_context(browser, *, watch: PageWatch, **context_options):
 
     def guard(route) -> None:
         host = urlsplit(route.request.url).hostname
-        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+        if route.request.url.startswith(("data:", "blob:", "file:")) or host == "127.0.0.1":
             route.continue_()
         else:
             watch.foreign_requests.append(route.request.url)

@@ -1,0 +1,63 @@
+"""The offline copy (`make offline`) works from file:// with no network: search in both languages."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, PageWatch, open_context, watch_page
+from test_site_browser import open_search
+
+
+@pytest.fixture(scope="module")
+def offline_copy(tmp_path_factory) -> Path:
+    """`make offline`, unzipped into a fresh folder as a trainer would."""
+    result = subprocess.run(["make", "offline"], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "MAKEFLAGS": ""})
+    assert result.returncode == 0, result.stdout + result.stderr
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(ROOT / "dist" / "curso-offline.zip") as archive:
+        archive.extractall(target)
+    return target / "curso-digicom"
+
+
+def _open(browser, url: str):
+    watch = PageWatch()
+    context = open_context(browser, watch=watch)
+    page = context.new_page()
+    watch_page(page, watch)
+    page.goto(url)
+    return context, page, watch
+
+
+@pytest.mark.parametrize(("start", "query", "language_folder"), [
+    ("index.html", "campanas", ""),
+    ("en/index.html", "customers", "en/"),
+])
+def test_offline_copy_finds_pages_by_search_in_each_language(browser, offline_copy, start, query, language_folder):
+    context, page, watch = _open(browser, (offline_copy / start).as_uri())
+    links = open_search(page, query)
+    context.close()
+    assert links, f"offline search for '{query}' found nothing"
+    home = (offline_copy / language_folder).as_uri().rstrip("/") + "/"
+    assert all(link.startswith(home) for link in links)
+    if not language_folder:
+        assert not [link for link in links if "/en/" in link]
+    assert not watch.foreign_requests, watch.foreign_requests
+    assert not watch.console_errors, watch.console_errors
+
+
+def test_offline_copy_switches_language_on_the_same_page(browser, offline_copy):
+    context, page, watch = _open(browser, (offline_copy / "modulos/sms.html").as_uri())
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.locator(".md-header__option .md-select button").first.hover()
+    page.get_by_role("link", name="English").click()
+    page.wait_for_load_state()
+    url = page.url
+    context.close()
+    assert url == (offline_copy / "en/modulos/sms.html").as_uri()
+    assert not watch.foreign_requests and not watch.console_errors, (watch.foreign_requests, watch.console_errors)

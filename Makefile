@@ -10,8 +10,12 @@ CHROMIUM := /usr/bin/chromium
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 # The offline copy's only non-Python dependency, from the npm registry (exact version).
 IFRAME_WORKER := iframe-worker@1.0.4
+# One folder per npm package: `npm install --no-save` removes whatever else a folder holds.
 NPM_CACHE := .cache/npm
-IFRAME_WORKER_SHIM := $(NPM_CACHE)/node_modules/iframe-worker/shim/index.js
+IFRAME_WORKER_SHIM := $(NPM_CACHE)/iframe-worker/node_modules/iframe-worker/shim/index.js
+# The Nu HTML checker, for the HTML-validity gate (needs Java).
+VNU := vnu-jar@26.9.27
+VNU_JAR := $(NPM_CACHE)/vnu-jar/node_modules/vnu-jar/build/dist/vnu.jar
 
 .DEFAULT_GOAL := help
 .PHONY: help serve build test check content-report offline clean chromium
@@ -36,13 +40,22 @@ serve: $(STAMP_SITE) ## Serve the site with live reload at http://127.0.0.1:8000
 build: $(STAMP_SITE) ## Build the site strictly into site/
 	$(MKDOCS) build --strict --clean --site-dir site
 
-chromium: ## Install Debian's Chromium for the browser tests, if missing
-	@if [ -x $(CHROMIUM) ]; then exit 0; fi; \
-	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	else echo "The browser tests need Debian's Chromium. Install it with:  sudo apt-get install chromium   then run make test again." >&2; exit 1; fi
+# Installs a Debian package when its command is missing: as root, with passwordless sudo, or says how.
+define apt_install
+	@if command -v $(1) >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=sudo; \
+	else echo "The tests need Debian's $(2). Install it with:  sudo apt-get install $(2)   then run make test again." >&2; exit 1; fi; \
+	$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2)
+endef
 
-test: $(STAMP_TEST) chromium ## Build strictly and run every test (unit, build and browser)
+chromium: ## Install Debian's Chromium (browser tests) and Java (HTML checker), if missing
+	$(call apt_install,$(CHROMIUM),chromium)
+	$(call apt_install,java,default-jre-headless)
+
+$(VNU_JAR):
+	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix $(NPM_CACHE)/vnu-jar $(VNU)
+
+test: $(STAMP_TEST) chromium $(VNU_JAR) ## Build strictly and run every test (unit, build and browser)
 	$(MKDOCS) build --strict --clean --site-dir site
 	$(BIN)/python -m pytest
 
@@ -50,7 +63,7 @@ content-report: $(STAMP_TEST) ## Words, reading time and readability of every pa
 	$(BIN)/python scripts/content_report.py
 
 $(IFRAME_WORKER_SHIM):
-	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix $(NPM_CACHE) $(IFRAME_WORKER)
+	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix $(NPM_CACHE)/iframe-worker $(IFRAME_WORKER)
 
 offline: $(STAMP_SITE) $(IFRAME_WORKER_SHIM) ## Make dist/curso-offline.zip, a copy that works from file:// with no network
 	rm -rf dist/offline dist/curso-offline.zip

@@ -23,13 +23,12 @@ language's files and menu) and ``on_page_markdown`` (render).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from course.checklists import (
-    Checklist,
     ChecklistPage,
+    ModuleChecklists,
     check_checklist_anchor,
     check_progress_marker,
     check_translation,
@@ -54,15 +53,6 @@ PROGRESS_PAGE = "mi-progreso"  # page_key of docs/mi-progreso.es.md and .en.md
 STRINGS = Path(__file__).resolve().parent.parent / "data" / "strings.yml"
 
 
-@dataclass(frozen=True)
-class ModuleChecklists:
-    """A module's checklists as the progress page lists them."""
-
-    title: str
-    url: str  # the module page's URL, relative to the site
-    checklists: tuple[Checklist, ...]
-
-
 _pages: dict[str, ChecklistPage] = {}  # this language's pages, by src_uri
 _modules: list[ModuleChecklists] = []  # modules with a checklist, in menu order
 
@@ -76,14 +66,13 @@ def _locales(config: MkDocsConfig) -> list[str]:
     return [language["locale"] for language in languages]
 
 
-def _check_file(docs: Path, src_uri: str) -> tuple[ChecklistPage, str, list[Problem]]:
-    """Read one Markdown file from docs/ and check its checklists and markers."""
-    text = (docs / src_uri).read_text(encoding="utf-8")
+def _check_file(src_uri: str, text: str) -> tuple[ChecklistPage, list[Problem]]:
+    """Check the checklists and progress markers of one Markdown file."""
     page, problems = parse_page(text, f"docs/{src_uri}", page_id(src_uri))
     problems += check_progress_marker(page, text, is_progress_page=page_key(src_uri) == PROGRESS_PAGE)
     if src_uri.startswith(MODULES_FOLDER):
         problems += check_checklist_anchor(page, text)
-    return page, text, problems
+    return page, problems
 
 
 @event_priority(-150)  # after mkdocs-static-i18n has kept only this language's files and menu
@@ -94,7 +83,8 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     _pages, texts, problems = {}, {}, []
     for file in files.documentation_pages():
         src_uri = file.src_uri
-        page, texts[src_uri], found = _check_file(docs, src_uri)
+        texts[src_uri] = file.content_string  # also right for a page another hook generates
+        page, found = _check_file(src_uri, texts[src_uri])
         _pages[src_uri] = page
         problems += found
         locale = file_locale(src_uri, config.theme["language"])
@@ -102,8 +92,10 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
             twin_uri = translation_of(src_uri, other)
             if other == locale or not (docs / twin_uri).is_file():
                 continue  # a missing translation is reported by mkdocs-static-i18n's settings, not here
-            twin, _, twin_problems = _check_file(docs, twin_uri)
+            twin, twin_problems = _check_file(twin_uri, (docs / twin_uri).read_text(encoding="utf-8"))
             problems += twin_problems
+            if found or twin_problems:
+                continue  # compare the two versions once each is right on its own
             pair = (page, twin) if locales.index(locale) < locales.index(other) else (twin, page)
             problems += check_translation(*pair)
     problems += check_unique_page_ids(list(_pages.values()))

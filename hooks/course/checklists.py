@@ -84,6 +84,15 @@ class ChecklistPage:
         return sum(len(checklist.items) for checklist in self.checklists)
 
 
+@dataclass(frozen=True)
+class ModuleChecklists:
+    """A module's checklists as the "Mi progreso" page lists them."""
+
+    title: str
+    url: str  # the module page's URL from the site's root
+    checklists: tuple[Checklist, ...]
+
+
 def dom_id(stable_id: str) -> str:
     """An HTML id for a checklist or item id (``sms/1/3`` → ``checklist-sms-1-3``)."""
     return "checklist-" + re.sub(r"[^A-Za-z0-9_-]", "-", stable_id)

@@ -142,12 +142,16 @@
         if (boxes.length) boxes[0].focus();
       });
     }
+  });
+
+  // Fill in the progress while it is still hidden, so screen readers do not
+  // announce it on load, then show it.
+  restore();
+  checklists.forEach(function (checklist) {
     var status = checklist.querySelector("[data-checklist-status]");
     if (status) status.hidden = false;
   });
   if (summary) summary.hidden = false;
-
-  restore();
   // Another tab changed the ticks, or the page came back from the browser's cache.
   window.addEventListener("storage", function (event) {
     if (event.key === KEY || event.key === null) restore();

@@ -1,0 +1,101 @@
+"""Quality gates over every page of both languages: accessibility, valid HTML, keyboard, legal pages."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, PageWatch, built_pages, open_context
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+VNU_JAR = Path(os.environ.get("DIGICOM_VNU_JAR", ROOT / ".cache/npm/vnu-jar/node_modules/vnu-jar/build/dist/vnu.jar"))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_on_any_page(browser, site_url, site_dir, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    context = open_context(browser, watch=PageWatch(), viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    found = []
+    for path in built_pages(site_dir):
+        page.goto(site_url + path)
+        result = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        for violation in result.response["violations"]:
+            targets = [node["target"] for node in violation["nodes"][:3]]
+            found.append(f"{path}: {violation['id']} ({violation['help']}) at {targets}")
+    context.close()
+    assert not found, "\n".join(found)
+
+
+def test_every_page_is_valid_html(site_dir):
+    java = shutil.which("java")
+    assert java and VNU_JAR.is_file(), (
+        "The Nu HTML checker needs Java and vnu.jar; `make test` installs both "
+        "(Debian's default-jre-headless and npm's vnu-jar).")
+    result = subprocess.run([java, "-jar", str(VNU_JAR), "--errors-only", "--skip-non-html", "--format", "json",
+                             str(site_dir)], capture_output=True, text=True)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [f"{m.get('url', '').split(str(site_dir))[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    assert not errors, "\n".join(errors[:40])
+    assert len(list(site_dir.rglob("*.html"))) > 20
+
+
+def test_keyboard_reaches_every_control_with_a_visible_focus(page, site_url):
+    """Tab through a module page: search, language menu, palette, checklists and quizzes are reachable."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url + "modulos/sms/")
+    reached, invisible = set(), []
+    for _ in range(160):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => {
+            const el = document.activeElement;
+            if (!el || el === document.body) return null;
+            const hidden = getComputedStyle(el).opacity === '0' || el.getBoundingClientRect().width < 2;
+            // A visually hidden input shows its focus on the label beside it (Material's palette switch).
+            const next = el.nextElementSibling;
+            const shown = hidden ? (next && next.tagName === 'LABEL' ? next
+                : document.querySelector(`label[for="${el.id}"]`) || el) : el;
+            const style = getComputedStyle(shown);
+            const visible = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+                || style.boxShadow !== 'none' || style.textDecorationLine.includes('underline');
+            return {tag: el.tagName.toLowerCase(), type: el.type || '', cls: el.className || '',
+                    name: el.getAttribute('aria-label') || el.textContent.trim().slice(0, 30), visible};
+        }""")
+        if info is None:
+            continue
+        key = f"{info['tag']}:{info['type']}:{info['cls']}"
+        reached.add(key)
+        if not info["visible"]:
+            invisible.append(f"{key} {info['name']}")
+    kinds = " ".join(reached)
+    assert "md-search__input" in kinds, "the search box cannot be reached with Tab"
+    assert "checkbox" in kinds, "no checklist box can be reached with Tab"
+    assert "radio" in kinds or "quiz" in kinds, "no quiz answer can be reached with Tab"
+    assert not invisible, f"focus is not visible on: {invisible[:10]}"
+
+
+@pytest.mark.parametrize("language", ["", "en/"])
+def test_legal_pages_exist_in_each_language_and_are_in_the_menu(page, site_url, site_dir, language):
+    for slug in ("aviso-legal/", "privacidad/", "accesibilidad/"):
+        assert (site_dir / language / slug / "index.html").is_file(), language + slug
+    page.goto(site_url + language)
+    links = page.eval_on_selector_all(".md-nav a", "links => links.map(a => a.href)")
+    for slug in ("aviso-legal/", "privacidad/", "accesibilidad/"):
+        assert site_url + language + slug in links
+
+
+def test_missing_pages_get_a_404_in_each_language(page, site_url):
+    # GitHub Pages serves 404.html for any missing address.
+    page.goto(site_url + "404.html")
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.locator("h1").inner_text() == "No encontramos esta página"
+    page.goto(site_url + "en/404.html")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text() == "Page not found"

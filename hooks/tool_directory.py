@@ -24,19 +24,22 @@ Events: ``on_config`` (read and check the data) and ``on_page_markdown`` (render
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
 from course.language import file_locale, page_id, page_key, translation_of
 from course.problems import Problem, raise_if_any
 from course.strings import strings_for
+from course.templates import render_partial
 from course.tools import (
     DIRECTORY_MARKER,
+    MODULES_FOLDER,
     TOOLS_FILE,
     check_tools,
     filter_options,
     marker_problems,
+    module_ids,
+    read_schema,
     replace_marker,
     tool_view,
     tools_for_module,
@@ -46,20 +49,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-MODULES_FOLDER = "modulos/"
 DIRECTORY_PAGE = "herramientas"  # docs/herramientas.es.md and .en.md
-REPO = Path(__file__).resolve().parent.parent
-SCHEMA = REPO / "data" / "tools.schema.json"
-STRINGS = REPO / "data" / "strings.yml"
+STRINGS = Path(__file__).resolve().parent.parent / "data" / "strings.yml"
 
 _checked: tuple[Any, ...] | None = None  # what was checked: (data text, module ids)
 _tools: list[dict[str, Any]] = []
 _schema: dict[str, Any] = {}
-
-
-def module_ids(docs_dir: str, default_locale: str) -> list[str]:
-    """The module ids: file names of ``docs/modulos/*.<default>.md`` without the suffix."""
-    return sorted(page_id(path.name) for path in (Path(docs_dir) / MODULES_FOLDER).glob(f"*.{default_locale}.md"))
 
 
 def _default_locale(config: MkDocsConfig) -> str:
@@ -80,15 +75,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if text is None:
         raise_if_any([Problem(TOOLS_FILE, None, "no existe el archivo de herramientas",
                               "crea data/tools.yml junto a mkdocs.yml, con una herramienta al menos")])
-    _schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    _schema = read_schema()
     tools, problems = check_tools(text, _schema, ids, today=dt.date.today())
     raise_if_any(problems)
     _tools, _checked = tools, (text, ids)
     return config
 
-
-def _render(config: MkDocsConfig, template: str, **context: Any) -> str:
-    return config.theme.get_env().get_template(f"partials/digicom/{template}").render(**context).strip()
 
 
 def _directory_file(files: Files, locale: str):
@@ -104,9 +96,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     strings = strings_for(str(STRINGS), locale)
     if is_directory:
         views = [tool_view(tool, locale) for tool in _tools]
-        html = _render(config, "tool-directory.html", tools=views, options=filter_options(_tools, _schema),
-                       t=strings)
+        html = render_partial(config, "tool-directory.html", tools=views,
+                              options=filter_options(_tools, _schema), t=strings)
         markdown = replace_marker(markdown, html)
+        page.meta["tool_directory"] = True  # overrides/main.html then loads the filters' script
     elif src_uri.startswith(MODULES_FOLDER):
         tools = tools_for_module(_tools, page_id(src_uri))
         if tools:
@@ -115,7 +108,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
                 raise_if_any([Problem(file, None, "el módulo tiene herramientas, pero falta la página del "
                                       f"directorio docs/{translation_of(DIRECTORY_PAGE + '.md', locale)}",
                                       f"crea esa página con el marcador {DIRECTORY_MARKER}")])
-            html = _render(config, "module-tools.html", tools=[tool_view(tool, locale) for tool in tools],
-                           directory_url=get_relative_url(directory.url, page.file.url), t=strings)
+            html = render_partial(config, "module-tools.html", tools=[tool_view(tool, locale) for tool in tools],
+                                  directory_url=get_relative_url(directory.url, page.file.url), t=strings)
             markdown = f"{markdown.rstrip()}\n\n## {strings['tools_module_heading']} {{ #tools }}\n\n{html}\n"
     return markdown

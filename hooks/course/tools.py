@@ -15,8 +15,11 @@ format, and turned into :class:`datetime.date` once the file is valid.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterable, Mapping
+from os import PathLike
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -25,10 +28,13 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from .problems import Problem, raise_if_any
 
 TOOLS_FILE = "data/tools.yml"
+SCHEMA_FILE = "data/tools.schema.json"
+MODULES_FOLDER = "modulos/"
+REPO = Path(__file__).resolve().parents[2]
 DIRECTORY_MARKER = "<!-- tool-directory -->"
 ANCHOR_PREFIX = "tool-"
 
-Path = tuple[Any, ...]  # a place in the data: (3, "price_note", "es")
+Where = tuple[Any, ...]  # a place in the data: (3, "price_note", "es")
 
 _BILINGUAL = ("price_note", "data", "good_for")
 _BOOLEANS = ("free_plan", "spanish_ui")
@@ -55,7 +61,7 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _collect_lines(node: yaml.Node, path: Path, lines: dict[Path, int], problems: list[Problem],
+def _collect_lines(node: yaml.Node, path: Where, lines: dict[Where, int], problems: list[Problem],
                    data: Any, file: str) -> None:
     """Record the 1-based line of every node; a mapping key's line stands for its field."""
     lines.setdefault(path, node.start_mark.line + 1)
@@ -79,7 +85,7 @@ def _collect_lines(node: yaml.Node, path: Path, lines: dict[Path, int], problems
             _collect_lines(item, path + (index,), lines, problems, data, file)
 
 
-def parse_tools(text: str, file: str = TOOLS_FILE) -> tuple[Any, dict[Path, int], list[Problem]]:
+def parse_tools(text: str, file: str = TOOLS_FILE) -> tuple[Any, dict[Where, int], list[Problem]]:
     """The file's data, the line of each entry and field, and any YAML mistakes."""
     loader = _Loader(text)
     try:
@@ -89,18 +95,19 @@ def parse_tools(text: str, file: str = TOOLS_FILE) -> tuple[Any, dict[Path, int]
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
         return None, {}, [Problem(file, mark.line + 1 if mark else 1,
-                                  f"el archivo no es YAML válido ({problem})",
+                                  f"el archivo deja de entenderse en esta línea o en la anterior "
+                                  f"(detalle técnico: {problem})",
                                   "revisa los dos puntos, las comillas y la sangría de esa línea y de la anterior")]
     finally:
         loader.dispose()
-    lines: dict[Path, int] = {}
+    lines: dict[Where, int] = {}
     problems: list[Problem] = []
     if node is not None:
         _collect_lines(node, (), lines, problems, data, file)
     return data, lines, problems
 
 
-def line_of(lines: Mapping[Path, int], path: Iterable[Any]) -> int:
+def line_of(lines: Mapping[Where, int], path: Iterable[Any]) -> int:
     """The line of a place in the data, or of the nearest enclosing one."""
     path = tuple(path)
     while path and path not in lines:
@@ -111,7 +118,7 @@ def line_of(lines: Mapping[Path, int], path: Iterable[Any]) -> int:
 # ── Describing a place in the data ─────────────────────────────────────────
 
 
-def _entry(data: Any, path: Path) -> str:
+def _entry(data: Any, path: Where) -> str:
     """How an editor recognises a tool: by its name, or by its position."""
     if not path or not isinstance(path[0], int):
         return "el archivo"
@@ -123,7 +130,7 @@ def _entry(data: Any, path: Path) -> str:
     return f"la herramienta n.º {index + 1}"
 
 
-def _field(path: Path) -> str:
+def _field(path: Where) -> str:
     """The field a path points at, as written in the file (``price_note.es``); list positions left out."""
     return ".".join(str(part) for part in path[1:] if not isinstance(part, int))
 
@@ -174,10 +181,10 @@ def _how_to_add(field: str, schema: Mapping[str, Any]) -> str:
     return hints.get(field, f"añade el campo  {field}:")
 
 
-def _schema_problem(error: ValidationError, data: Any, lines: Mapping[Path, int],
+def _schema_problem(error: ValidationError, data: Any, lines: Mapping[Where, int],
                     schema: Mapping[str, Any], file: str) -> list[Problem]:
     """One schema error in plain Spanish (a ``required`` error may list several fields)."""
-    path: Path = tuple(error.absolute_path)
+    path: Where = tuple(error.absolute_path)
     entry, field, value, kind = _entry(data, path), _field(path), error.instance, error.validator
     line = line_of(lines, path)
     top = field.split(".")[0]
@@ -266,7 +273,7 @@ def _schema_problem(error: ValidationError, data: Any, lines: Mapping[Path, int]
                "compara esta parte con la de otra herramienta que esté bien")
 
 
-def schema_problems(data: Any, lines: Mapping[Path, int], schema: Mapping[str, Any],
+def schema_problems(data: Any, lines: Mapping[Where, int], schema: Mapping[str, Any],
                     file: str = TOOLS_FILE) -> list[Problem]:
     """Every place where the data breaks the schema."""
     validator = Draft202012Validator(schema, format_checker=FormatChecker())
@@ -285,7 +292,7 @@ def _entries(data: Any) -> list[tuple[int, dict[str, Any]]]:
     return [(i, e) for i, e in enumerate(data)] if isinstance(data, list) else []
 
 
-def duplicate_problems(data: Any, lines: Mapping[Path, int], file: str = TOOLS_FILE) -> list[Problem]:
+def duplicate_problems(data: Any, lines: Mapping[Where, int], file: str = TOOLS_FILE) -> list[Problem]:
     """Two tools with the same id, or with the same name (ignoring case and spaces)."""
     problems: list[Problem] = []
     first_id: dict[str, int] = {}
@@ -317,7 +324,7 @@ def duplicate_problems(data: Any, lines: Mapping[Path, int], file: str = TOOLS_F
     return problems
 
 
-def module_problems(data: Any, lines: Mapping[Path, int], module_ids: Iterable[str],
+def module_problems(data: Any, lines: Mapping[Where, int], module_ids: Iterable[str],
                     file: str = TOOLS_FILE) -> list[Problem]:
     """Module ids in ``modules`` that are not real modules (file names of ``docs/modulos/``)."""
     known = sorted(set(module_ids))
@@ -335,7 +342,7 @@ def module_problems(data: Any, lines: Mapping[Path, int], module_ids: Iterable[s
     return problems
 
 
-def future_date_problems(data: Any, lines: Mapping[Path, int], today: dt.date,
+def future_date_problems(data: Any, lines: Mapping[Where, int], today: dt.date,
                          file: str = TOOLS_FILE) -> list[Problem]:
     """A verification date after today is a typo, and would hide the tool from the review list."""
     problems: list[Problem] = []
@@ -378,6 +385,28 @@ def check_tools(text: str, schema: Mapping[str, Any], module_ids: Iterable[str],
     if problems:
         return [], problems
     return [{**entry, "last_verified": _as_date(entry["last_verified"])} for entry in data], []
+
+
+def read_schema() -> dict[str, Any]:
+    """``data/tools.schema.json`` of this repository (the schema is code: fixture sites share it)."""
+    return json.loads((REPO / SCHEMA_FILE).read_text(encoding="utf-8"))
+
+
+def module_ids(docs_dir: str | PathLike, default_locale: str) -> list[str]:
+    """The module ids: file names of ``docs/modulos/*.<default>.md`` without the suffix."""
+    suffix = f".{default_locale}.md"
+    return sorted(path.name.removesuffix(suffix) for path in (Path(docs_dir) / MODULES_FOLDER).glob(f"*{suffix}"))
+
+
+def read_tools_file(root: str | PathLike, *, default_locale: str = "es", today: dt.date | None = None,
+                    ) -> list[dict[str, Any]]:
+    """The checked tools of a site folder (its ``data/tools.yml`` and ``docs/modulos/``), for scripts and reports.
+
+    Raises :class:`~course.problems.ContentError` like the build does.
+    """
+    root = Path(root)
+    return load_tools((root / TOOLS_FILE).read_text(encoding="utf-8"), read_schema(),
+                      module_ids(root / "docs", default_locale), today=today)
 
 
 def load_tools(text: str, schema: Mapping[str, Any], module_ids: Iterable[str], *,
@@ -444,9 +473,39 @@ def label_keys(schema: Mapping[str, Any]) -> list[str]:
 # ── The marker on pages ────────────────────────────────────────────────────
 
 
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+
+
+def _fenced_lines(text: str) -> set[int]:
+    """1-based numbers of the lines inside fenced code blocks (examples, not markers)."""
+    inside, fence, lines = False, "", set()
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _FENCE.match(line)
+        if match and (not inside or match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence)):
+            inside, fence = not inside, match.group(1)
+            lines.add(number)
+        elif inside:
+            lines.add(number)
+    return lines
+
+
+def _markers(text: str) -> list[tuple[int, str, re.Match[str]]]:
+    """Every marker-like comment outside fenced code: (line, comment, match)."""
+    fenced = _fenced_lines(text)
+    found = []
+    for match in _MARKER_LIKE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        if line not in fenced:
+            found.append((line, match.group(1), match))
+    return found
+
+
 def replace_marker(markdown: str, html: str) -> str:
-    """Put ``html`` where the directory marker stands on a line of its own."""
-    return _MARKER_LIKE.sub(lambda m: html if m.group(1) == DIRECTORY_MARKER else m.group(0), markdown)
+    """Put ``html`` where the directory marker stands on a line of its own, outside fenced code."""
+    for _, comment, match in reversed(_markers(markdown)):
+        if comment == DIRECTORY_MARKER:
+            markdown = markdown[:match.start()] + html + markdown[match.end():]
+    return markdown
 
 
 def marker_problems(source: str, file: str, *, is_directory: bool) -> list[Problem]:
@@ -456,10 +515,9 @@ def marker_problems(source: str, file: str, *, is_directory: bool) -> list[Probl
     """
     problems: list[Problem] = []
     found = []
-    for match in _MARKER_LIKE.finditer(source):
-        line = source.count("\n", 0, match.start()) + 1
-        if match.group(1) != DIRECTORY_MARKER:
-            problems.append(Problem(file, line, f"el marcador «{match.group(1)}» no existe",
+    for line, comment, _ in _markers(source):
+        if comment != DIRECTORY_MARKER:
+            problems.append(Problem(file, line, f"el marcador «{comment}» no existe",
                                     f"escribe exactamente {DIRECTORY_MARKER} (en la página del directorio) "
                                     "o borra la línea"))
         elif not is_directory:

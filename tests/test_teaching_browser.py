@@ -1,0 +1,265 @@
+"""Teaching from the real site in Chromium: trainer notes stay hidden and out of search,
+the "Presentar" view (loaded only on demand, keys, the address keeping the slide, notes
+with N, Esc back to the button, checklists and quizzes inside it, axe), the printed
+handout, and the session plan's total."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import load_mkdocs_yml
+
+SMS = "modulos/sms/"
+VIEW = ".digicom-present-view"
+BUTTON = ".digicom-present__button"
+COUNTER = ".digicom-present__counter"
+SLIDE = ".digicom-present__slide:not([hidden])"
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+PROJECTOR = {"width": 1280, "height": 720}
+ONLINE = load_mkdocs_yml()["site_url"]
+
+
+def open_view(page, site_url: str, path: str = SMS) -> int:
+    """Open a module on a projector-sized screen and press "Presentar"; the number of slides."""
+    page.set_viewport_size(PROJECTOR)
+    page.goto(site_url + path)
+    page.locator(BUTTON).click()
+    page.locator(VIEW).wait_for(state="visible")
+    return int(counter(page).split(" / ")[1])
+
+
+def counter(page) -> str:
+    return page.locator(COUNTER).inner_text()
+
+
+def slide_of(page, selector: str) -> int:
+    """The number of the first slide holding ``selector``."""
+    index = page.evaluate("""selector => Array.from(document.querySelectorAll('.digicom-present__slide'))
+                                  .findIndex(slide => slide.querySelector(selector))""", selector)
+    assert index >= 0, f"no slide holds {selector}"
+    return index + 1
+
+
+def go_to(page, number: int) -> None:
+    page.keyboard.press("Home")
+    for _ in range(number - 1):
+        page.keyboard.press("PageDown")
+    assert counter(page).startswith(f"{number} / ")
+
+
+def _notes_in_built_modules(site_dir: Path) -> list[str]:
+    notes = []
+    for html in sorted(site_dir.glob("**/modulos/*/index.html")):
+        notes += re.findall(r'<div class="digicom-trainer-note__body">\n<p>(.{30,}?)</p>', html.read_text(encoding="utf-8"))
+    return [re.sub(r"<[^>]+>", "", note) for note in notes]
+
+
+def test_trainer_notes_are_hidden_on_the_page_and_absent_from_search(page, site_url, site_dir):
+    page.goto(site_url + SMS)
+    notes = page.locator("aside.digicom-trainer-note")
+    assert notes.count() >= 2
+    for n in range(notes.count()):
+        assert not notes.nth(n).is_visible()
+    first = notes.first.locator(".digicom-trainer-note__body").text_content().strip()
+    assert first.startswith("Pregunta a la sala")
+
+    everything = _notes_in_built_modules(site_dir)
+    assert len(everything) >= 20 and any(first.startswith(note[:40]) for note in everything)
+    for index in ("search/search_index.json", "en/search/search_index.json"):
+        docs = json.loads((site_dir / index).read_text(encoding="utf-8"))["docs"]
+        text = " ".join(doc["title"] + " " + re.sub(r"<[^>]+>", "", doc["text"]) for doc in docs)
+        found = [note[:40] for note in everything if note[:40] in text]
+        assert found == [], f"trainer notes in {index}: {found}"
+        assert "Para quien imparte" not in text and "For trainers:" not in text
+
+
+@pytest.mark.parametrize(("prefix", "label", "title"), [
+    ("", "Presentar", "Presentación: SMS para llegar a tus clientes"),
+    ("en/", "Present", "Presentation: SMS to reach your customers"),
+])
+def test_the_button_loads_the_view_only_when_clicked(page, site_url, prefix, label, title):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.set_viewport_size(PROJECTOR)
+    page.goto(site_url + prefix + SMS)
+    page.wait_for_load_state("networkidle")
+    button = page.locator(BUTTON)
+    assert button.is_visible() and button.inner_text() == label
+    assert not [url for url in requested if "presentation." in url], "the view loaded before it was asked for"
+    assert page.locator(VIEW).count() == 0
+
+    button.click()
+    view = page.locator(VIEW)
+    view.wait_for(state="visible")
+    assert [url for url in requested if url.endswith("/javascripts/presentation.js")]
+    assert [url for url in requested if url.endswith("/stylesheets/presentation.css")]
+    assert view.get_attribute("role") == "dialog" and view.get_attribute("aria-modal") == "true"
+    assert view.get_attribute("aria-label") == title
+    # The title slide: the module's title, time and objectives, in large type.
+    first = page.locator(SLIDE)
+    assert first.locator("h1").inner_text() == title.split(": ", 1)[1]
+    assert first.locator(".digicom-module-intro li").count() >= 3
+    assert re.search(r"\b20 (minutos|minutes)\b", first.inner_text())
+    assert float(first.evaluate("slide => getComputedStyle(slide).fontSize").removesuffix("px")) >= 24
+    assert counter(page).startswith("1 / ")
+
+
+def test_keys_move_between_slides_and_a_reload_keeps_the_slide(page, site_url):
+    total = open_view(page, site_url)
+    assert total >= 10
+    assert counter(page) == f"1 / {total}"
+    for key, expected in (("ArrowRight", 2), ("PageDown", 3), ("Space", 4), ("ArrowLeft", 3), ("PageUp", 2),
+                          ("Shift+Space", 1), ("End", total), ("Home", 1)):
+        page.keyboard.press(key)
+        assert counter(page) == f"{expected} / {total}", key
+    page.locator(".digicom-present__next").click()
+    assert counter(page) == f"2 / {total}"
+    for _ in range(3):
+        page.keyboard.press("PageDown")
+    assert page.url.endswith(f"{SMS}#slide-5")
+    assert page.locator(".digicom-present__live").inner_text().startswith(f"Diapositiva 5 de {total}: ")
+    shown = page.locator(SLIDE).inner_text()
+
+    page.reload()
+    page.locator(VIEW).wait_for(state="visible")
+    assert counter(page) == f"5 / {total}"
+    assert page.locator(SLIDE).inner_text() == shown
+    assert page.locator(".digicom-present__slide").count() == total
+
+
+def test_long_sections_are_split_and_every_slide_names_its_section(page, site_url):
+    total = open_view(page, site_url)
+    sections = page.locator("article h2").count()  # the headings left behind in the page
+    assert total > sections
+    titles = page.eval_on_selector_all(".digicom-present__title", "titles => titles.map(t => t.textContent)")
+    assert len(titles) == total and titles[0] == "SMS para llegar a tus clientes"
+    assert "Paso a paso" in titles and "Paso a paso (continuación)" in titles
+    words = page.eval_on_selector_all(
+        ".digicom-present__slide", "slides => slides.map(s => s.textContent.trim().split(/\\s+/).length)")
+    assert sum(words) / len(words) < 120
+
+
+def test_n_shows_the_sections_trainer_notes_in_the_view_only(page, site_url):
+    open_view(page, site_url)
+    titles = page.eval_on_selector_all(".digicom-present__title", "titles => titles.map(t => t.textContent)")
+    go_to(page, titles.index("Por qué le importa a tu tienda") + 1)
+    notes = page.locator(".digicom-present__notes")
+    assert not notes.is_visible()
+    page.keyboard.press("n")
+    assert notes.is_visible()
+    assert page.locator(".digicom-present__notes-toggle").get_attribute("aria-pressed") == "true"
+    assert "Pregunta a la sala quién envía hoy" in notes.inner_text()
+    assert "Para quien imparte: 5 minutos" in notes.inner_text()
+    # The notes stay hidden in the page itself.
+    assert page.locator("article aside.digicom-trainer-note").count() >= 2
+    assert not page.locator("article aside.digicom-trainer-note").first.is_visible()
+    page.keyboard.press("End")
+    assert notes.is_visible() and "Esta sección no tiene notas." in notes.inner_text()
+    page.keyboard.press("N")
+    assert not notes.is_visible()
+    # "N" is not Material's "next page" while presenting.
+    assert page.url.split("#")[0] == site_url + SMS
+
+
+def test_escape_returns_to_the_page_with_focus_on_the_button(page, site_url):
+    page.set_viewport_size(PROJECTOR)
+    page.goto(site_url + SMS)
+    before = page.eval_on_selector("article", "a => Array.from(a.querySelectorAll('*')).map(e => e.tagName + '#' + e.id)")
+    text = page.locator("article").inner_text()
+    open_view(page, site_url)
+    page.keyboard.press("PageDown")
+    for _ in range(25):  # Tab stays inside the view
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('.digicom-present-view') !== null")
+    page.keyboard.press("Escape")
+    assert page.locator(VIEW).count() == 0
+    assert page.evaluate("document.activeElement.matches('.digicom-present__button')")
+    assert not page.url.endswith("#slide-2") and "#" not in page.url
+    # Every element is back where it was.
+    after = page.eval_on_selector("article", "a => Array.from(a.querySelectorAll('*')).map(e => e.tagName + '#' + e.id)")
+    assert after == before and page.locator("article").inner_text() == text
+    assert page.evaluate("Array.from(document.body.children).every(child => !child.inert)")
+
+
+def test_checklists_and_quizzes_work_inside_the_view(page, site_url):
+    open_view(page, site_url)
+    go_to(page, slide_of(page, ".digicom-checklist"))
+    first_box = page.locator(f"{SLIDE} .digicom-checklist input[type=checkbox]").first
+    first_box.check()
+    assert page.locator(f"{SLIDE} [data-checklist-count]").inner_text().startswith("1 ")
+    go_to(page, slide_of(page, ".quiz"))
+    quiz = page.locator(f"{SLIDE} .quiz").first
+    quiz.locator("label", has_text="70").click()
+    quiz.locator("button[type=submit].quiz-button").click()
+    assert quiz.locator(".quiz-feedback").is_visible()
+    page.keyboard.press("Escape")
+    assert page.locator(".digicom-checklist input[type=checkbox]").first.is_checked()
+    assert page.locator("#quiz-0 .quiz-feedback").is_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_view_has_no_accessibility_violations(page, site_url, scheme):
+    page.emulate_media(color_scheme=scheme)
+    open_view(page, site_url)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == {"light": "default", "dark": "slate"}[scheme]
+    page.keyboard.press("PageDown")
+    page.keyboard.press("n")
+    for where in (1, slide_of(page, ".digicom-checklist"), slide_of(page, ".quiz")):
+        go_to(page, where)
+        results = Axe().run(page, context=VIEW, options=WCAG)
+        assert results.response["violations"] == [], results.generate_report()
+
+
+def test_printing_a_module_gives_a_clean_handout(page, site_url):
+    page.set_viewport_size(PROJECTOR)
+    page.goto(site_url + SMS)
+    # Answer a quiz on screen first: its feedback must not reach the paper.
+    page.locator("#quiz-0 label", has_text="160").click()
+    page.locator("#quiz-0 button[type=submit].quiz-button").click()
+    assert page.locator("#quiz-0 .quiz-feedback").is_visible()
+    handout = page.locator("figure.digicom-handout")
+    assert not handout.is_visible()
+
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", BUTTON,
+                   ".md-content__button", "#quiz-0 .quiz-feedback", "#quiz-0 button.quiz-button"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    assert handout.is_visible()
+    svg = handout.locator("svg")
+    assert svg.is_visible() and svg.bounding_box()["width"] > 50
+    assert len(svg.locator("path").get_attribute("d")) > 200
+    url = ONLINE + SMS
+    assert handout.locator(".digicom-handout__scan").inner_text() == "Escanea para abrir esta página"
+    assert handout.locator(".digicom-handout__url").inner_text() == url
+    marked = page.locator("#quiz-0 .correct label, #quiz-0 .wrong label").first
+    plain = page.locator("#quiz-0 .quiz-question p")
+    assert marked.evaluate("l => getComputedStyle(l).color") == plain.evaluate("p => getComputedStyle(p).color")
+    assert marked.evaluate("l => getComputedStyle(l).textDecorationLine") == "none"
+    link = page.locator('article a[href^="https://www.boe.es"]').first
+    after = link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert after == f'" ({link.get_attribute("href")})"'
+    assert page.locator("article aside.digicom-trainer-note").first.is_visible() is False
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_session_plan_total_is_the_sum_of_the_module_durations(page, site_url, prefix):
+    page.goto(site_url + prefix + "plan-de-sesion/")
+    rows = page.locator("table[data-session-table] tbody tr")
+    links = rows.locator("th a").evaluate_all("links => links.map(a => a.href)")
+    assert len(links) == 7
+    total_shown = int(page.locator("[data-session-total]").get_attribute("data-session-total"))
+    text_shown = page.locator("[data-session-total]").inner_text()
+    running = int(rows.last.locator("[data-running-total]").get_attribute("data-running-total"))
+    durations = []
+    for link in links:
+        page.goto(link)
+        meta = page.locator(".digicom-module-intro__meta strong").first.inner_text()
+        durations.append(int(meta.split()[0]))
+    assert total_shown == sum(durations) == running
+    hours, minutes = divmod(sum(durations), 60)
+    assert text_shown == (f"{hours} h {minutes} min" if minutes else f"{hours} h")

@@ -16,9 +16,12 @@ IFRAME_WORKER_SHIM := $(NPM_CACHE)/iframe-worker/node_modules/iframe-worker/shim
 # The Nu HTML checker, for the HTML-validity gate (needs Java).
 VNU := vnu-jar@26.9.27
 VNU_JAR := $(NPM_CACHE)/vnu-jar/node_modules/vnu-jar/build/dist/vnu.jar
+# Lighthouse, for `make bench` only.
+LIGHTHOUSE := lighthouse@13.5.0
+LIGHTHOUSE_BIN := $(NPM_CACHE)/lighthouse/node_modules/.bin/lighthouse
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test check content-report offline clean chromium
+.PHONY: help serve build test check content-report offline bench clean chromium hunspell new-module
 
 help: ## Show the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -40,9 +43,9 @@ serve: $(STAMP_SITE) ## Serve the site with live reload at http://127.0.0.1:8000
 build: $(STAMP_SITE) ## Build the site strictly into site/
 	$(MKDOCS) build --strict --clean --site-dir site
 
-# Installs a Debian package when its command is missing: as root, with passwordless sudo, or says how.
+# Installs a Debian package when its command (or file) is missing: as root, with passwordless sudo, or says how.
 define apt_install
-	@if command -v $(1) >/dev/null 2>&1; then exit 0; fi; \
+	@if command -v $(1) >/dev/null 2>&1 || [ -e "$(1)" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=sudo; \
 	else echo "The tests need Debian's $(2). Install it with:  sudo apt-get install $(2)   then run make test again." >&2; exit 1; fi; \
 	$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2)
@@ -55,7 +58,20 @@ chromium: ## Install Debian's Chromium (browser tests) and Java (HTML checker), 
 $(VNU_JAR):
 	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix $(NPM_CACHE)/vnu-jar $(VNU)
 
-test: $(STAMP_TEST) chromium $(VNU_JAR) ## Build strictly and run every test (unit, build and browser)
+hunspell: ## Install Debian's hunspell and its Spanish and English dictionaries (spelling), if missing
+	$(call apt_install,hunspell,hunspell)
+	$(call apt_install,/usr/share/hunspell/es_ES.dic,hunspell-es)
+	$(call apt_install,/usr/share/hunspell/en_US.dic,hunspell-en-us)
+	$(call apt_install,/usr/share/hunspell/en_GB.dic,hunspell-en-gb)
+
+check: $(STAMP_TEST) hunspell ## Check the content: every problem, with file, line and how to fix it
+	$(BIN)/python scripts/check_content.py
+
+new-module: | $(BIN)/python ## Create a module in both languages: make new-module ID=ventas-por-whatsapp
+	@if [ -z "$(ID)" ]; then echo "Falta el nombre del módulo / Missing the module name: make new-module ID=ventas-por-whatsapp" >&2; exit 1; fi
+	$(BIN)/python scripts/new_module.py "$(ID)"
+
+test: $(STAMP_TEST) chromium $(VNU_JAR) check ## Check the content, build strictly and run every test (unit, build and browser)
 	$(MKDOCS) build --strict --clean --site-dir site
 	$(BIN)/python -m pytest
 
@@ -71,6 +87,12 @@ offline: $(STAMP_SITE) $(IFRAME_WORKER_SHIM) ## Make dist/curso-offline.zip, a c
 		$(MKDOCS) build --strict --clean --site-dir dist/offline/curso-digicom
 	cd dist/offline && $(abspath $(BIN)/python) -m zipfile -c ../curso-offline.zip curso-digicom
 	@echo "Offline copy: dist/curso-offline.zip (unzip it and open curso-digicom/index.html)"
+
+$(LIGHTHOUSE_BIN):
+	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix $(NPM_CACHE)/lighthouse $(LIGHTHOUSE)
+
+bench: $(STAMP_TEST) chromium $(LIGHTHOUSE_BIN) ## Print build, rebuild, page-weight and Lighthouse measurements
+	$(BIN)/python scripts/bench.py
 
 clean: ## Remove what the Makefile made
 	rm -rf site dist .cache $(VENV) .pytest_cache

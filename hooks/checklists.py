@@ -24,7 +24,6 @@ language's files and menu) and ``on_page_markdown`` (render).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from course.checklists import (
     ChecklistPage,
@@ -41,6 +40,7 @@ from course.frontmatter import read_front_matter
 from course.language import file_locale, page_id, page_key, translation_of
 from course.problems import Problem, raise_if_any
 from course.strings import strings_for
+from course.templates import render_partial
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -112,9 +112,6 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     return nav
 
 
-def _render(config: MkDocsConfig, template: str, **context: Any) -> str:
-    return config.theme.get_env().get_template(f"partials/digicom/{template}").render(**context).strip()
-
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     found = _pages.get(page.file.src_uri)
@@ -122,10 +119,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return markdown
     strings = strings_for(str(STRINGS), file_locale(page.file.src_uri, config.theme["language"]))
     markdown = replace_checklists(markdown, found.page_id,
-                                  lambda checklist: _render(config, "checklist.html", checklist=checklist, t=strings))
+                                  lambda checklist: render_partial(config, "checklist.html", checklist=checklist, t=strings))
     if found.marker_lines:
         modules = [{"title": module.title, "url": get_relative_url(module.url, page.url) + "#checklist",
                     "checklists": module.checklists} for module in _modules]
-        markdown = replace_progress_marker(markdown, _render(config, "checklist-progress.html",
+        markdown = replace_progress_marker(markdown, render_partial(config, "checklist-progress.html",
                                                              modules=modules, t=strings))
     return markdown

@@ -16,6 +16,7 @@ from pathlib import Path
 from course.glossary import Term, abbreviation_definitions, load_glossary
 from course.language import file_locale
 from course.problems import Problem, raise_if_any
+from course.templates import render_partial
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -42,6 +43,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     terms = _terms.get(file_locale(page.file.src_uri, config.theme["language"]), [])
     if MARKER in markdown:
-        rendered = config.theme.get_env().get_template("partials/digicom/glossary.html").render(terms=terms)
+        rendered = render_partial(config, "glossary.html", terms=terms)
         markdown = markdown.replace(MARKER, rendered.strip())
     return f"{markdown}\n\n{abbreviation_definitions(terms)}\n"

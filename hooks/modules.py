@@ -20,12 +20,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from course.frontmatter import check_module, read_front_matter
 from course.language import file_locale
 from course.problems import Problem, raise_if_any
 from course.strings import strings_for
+from course.templates import render_partial
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -83,9 +83,6 @@ def insert_after_title(markdown: str, block: str) -> str:
     return f"{markdown[:at]}\n\n{block}\n\n{markdown[at:]}"
 
 
-def _render(config: MkDocsConfig, template: str, **context: Any) -> str:
-    return config.theme.get_env().get_template(f"partials/digicom/{template}").render(**context).strip()
-
 
 def _locale(page: Page, config: MkDocsConfig) -> str:
     return file_locale(page.file.src_uri, config.theme["language"])
@@ -105,13 +102,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     strings = strings_for(str(STRINGS), _locale(page, config))
     if MODULE_LIST_MARKER in markdown:
         listed = [Module(**{**m.__dict__, "url": get_relative_url(m.url, page.url)}) for m in _modules]
-        markdown = markdown.replace(MODULE_LIST_MARKER, _render(config, "module-list.html", modules=listed, t=strings))
+        markdown = markdown.replace(MODULE_LIST_MARKER, render_partial(config, "module-list.html", modules=listed, t=strings))
     module = next((m for m in _modules if m.src_uri == page.file.src_uri), None)
     if module:
-        markdown = insert_after_title(markdown, _render(config, "module-intro.html", module=module, t=strings))
+        markdown = insert_after_title(markdown, render_partial(config, "module-intro.html", module=module, t=strings))
     sources = page.meta.get("sources")
     if isinstance(sources, list) and sources:
         reviewed = page.meta.get("last_reviewed")
         markdown += (f"\n\n## {strings['sources_heading']} {{ #sources }}\n\n"
-                     + _render(config, "sources.html", sources=sources, reviewed=reviewed, t=strings) + "\n")
+                     + render_partial(config, "sources.html", sources=sources, reviewed=reviewed, t=strings) + "\n")
     return markdown

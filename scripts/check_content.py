@@ -78,8 +78,8 @@ PLACEHOLDER = "RELLENAR"  # what `make new-module` leaves for the editor to fill
 REVIEW_MONTHS = 12
 CODESPELL_FOLDERS = ("docs", "hooks", "scripts", "overrides")
 CODESPELL_SKIP = "*.es.md,*.pyc,__pycache__"  # Spanish pages have hunspell's Spanish dictionary
-HUNSPELL_DICTIONARIES = {"es": "es_ES", "en": "en_US"}
-HUNSPELL_INSTALL = "sudo apt-get install hunspell hunspell-es hunspell-en-us  (make check lo instala solo)"
+HUNSPELL_DICTIONARIES = {"es": "es_ES", "en": "en_GB,en_US"}  # the English pages use British spelling
+HUNSPELL_INSTALL = "sudo apt-get install hunspell hunspell-es hunspell-en-gb hunspell-en-us  (make check lo instala solo)"
 LANGUAGE_NAMES = {"es": "español", "en": "inglés"}
 SUGGESTIONS_MAX = 30  # hunspell takes a while to suggest; more unknown words are listed without a suggestion
 

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
+from .yaml_nodes import load_with_nodes
 
 LEVELS = ("basic", "intermediate", "advanced")
 DESCRIPTION_MAX = 160
@@ -40,8 +41,8 @@ def read_front_matter(text: str, file: str) -> tuple[FrontMatter, list[Problem]]
                                        "añade una línea con solo --- al final de los datos")]
     source = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(source)
-        data = yaml.safe_load(source) or {}
+        data, node = load_with_nodes(source)
+        data = data or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
@@ -77,10 +78,12 @@ def check_module(front: FrontMatter, file: str, today: dt.date) -> list[Problem]
         ("last_reviewed", "añade  last_reviewed: AAAA-MM-DD  (la fecha de la última revisión)"),
         ("sources", "añade  sources:  con elementos '- title: …' y 'url: https://…'"),
     ):
-        if key not in data or data[key] in (None, "", []):
+        if key not in data:
             problems.append(Problem(file, 1, f"falta el campo '{key}' en los datos del principio", fix))
+        elif data[key] in (None, "", []):
+            problems.append(Problem(file, front.line_of(key), f"el campo '{key}' está vacío", fix))
 
-    if isinstance(data.get("title"), str) is False and "title" in data:
+    if "title" in data and data["title"] not in (None, "") and not isinstance(data["title"], str):
         report("title", "'title' debe ser un texto", "escribe el título entre comillas")
     description = data.get("description")
     if description is not None:

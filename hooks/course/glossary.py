@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import yaml
 
 from .problems import Problem
+from .yaml_nodes import load_with_nodes
 
 LANGUAGE_FIELDS = ("term", "expansion", "definition")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -31,8 +32,7 @@ def _sort_key(text: str) -> str:
 def load_glossary(text: str, file: str, locales: list[str]) -> tuple[dict[str, list[Term]], list[Problem]]:
     """Parse and check the glossary; return its terms per locale, sorted alphabetically."""
     try:
-        root = yaml.compose(text)
-        entries = yaml.safe_load(text)
+        entries, root = load_with_nodes(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return {}, [Problem(file, mark.line + 1 if mark else 1, f"el archivo no es YAML válido ({getattr(error, 'problem', error)})",

@@ -27,5 +27,14 @@ def drop_invalid_attributes(page: str) -> str:
     return _EMPTY_TABINDEX.sub(r"\1", page)
 
 
-def fix_theme_markup(page: str, search_label: str) -> str:
+def retitle_permalinks(page: str, configured: str, translated: str) -> str:
+    """Put the page's language in the heading links' tooltip (the Markdown ``toc`` setting has one language)."""
+    if not configured or configured == translated:
+        return page
+    pattern = re.compile(r'(<a class="headerlink" href="[^"]*" title=")' + re.escape(html.escape(configured, quote=True)) + '"')
+    return pattern.sub(lambda m: m.group(1) + html.escape(translated, quote=True) + '"', page)
+
+
+def fix_theme_markup(page: str, search_label: str, permalink_titles: tuple[str, str] = ("", "")) -> str:
+    page = retitle_permalinks(page, *permalink_titles)
     return drop_invalid_attributes(name_search_dialog(page, search_label))

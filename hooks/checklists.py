@@ -37,7 +37,7 @@ from course.checklists import (
     replace_progress_marker,
 )
 from course.frontmatter import read_front_matter
-from course.language import file_locale, page_id, page_key, translation_of
+from course.language import file_locale, page_id, page_key, site_locales, translation_of
 from course.problems import Problem, raise_if_any
 from course.strings import strings_for
 from course.templates import render_partial
@@ -57,15 +57,6 @@ _pages: dict[str, ChecklistPage] = {}  # this language's pages, by src_uri
 _modules: list[ModuleChecklists] = []  # modules with a checklist, in menu order
 
 
-def _locales(config: MkDocsConfig) -> list[str]:
-    """Every language of the site, the default first."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return [config.theme["language"]]
-    languages = sorted(i18n.config.languages, key=lambda language: not language["default"])
-    return [language["locale"] for language in languages]
-
-
 def _check_file(src_uri: str, text: str) -> tuple[ChecklistPage, list[Problem]]:
     """Check the checklists and progress markers of one Markdown file."""
     page, problems = parse_page(text, f"docs/{src_uri}", page_id(src_uri))
@@ -79,7 +70,7 @@ def _check_file(src_uri: str, text: str) -> tuple[ChecklistPage, list[Problem]]:
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     global _pages, _modules
     docs = Path(config.docs_dir)
-    locales = _locales(config)
+    locales = site_locales(config)
     _pages, texts, problems = {}, {}, []
     for file in files.documentation_pages():
         src_uri = file.src_uri

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from course.glossary import Term, abbreviation_definitions, load_glossary
-from course.language import file_locale
+from course.language import file_locale, site_locales
 from course.problems import Problem, raise_if_any
 from course.templates import render_partial
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,16 +26,9 @@ MARKER = "<!-- glossary -->"
 _terms: dict[str, list[Term]] = {}
 
 
-def _locales(config: MkDocsConfig) -> list[str]:
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return [config.theme["language"]]
-    return [language.locale for language in i18n.config.languages if language.build]
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _terms
-    _terms, problems = load_glossary(GLOSSARY.read_text(encoding="utf-8"), "data/glossary.yml", _locales(config))
+    _terms, problems = load_glossary(GLOSSARY.read_text(encoding="utf-8"), "data/glossary.yml", site_locales(config))
     raise_if_any(problems)
     return config
 

@@ -30,7 +30,7 @@ from importlib.resources import files as package_files
 from pathlib import Path
 
 from course.frontmatter import read_front_matter
-from course.language import file_locale, page_id, page_key, translation_of
+from course.language import file_locale, page_id, page_key, site_locales, translation_of
 from course.problems import Problem, raise_if_any
 from course.quizzes import (
     MODULES_FOLDER,
@@ -68,15 +68,6 @@ _modules: list[ModuleQuizzes] = []  # this language's modules, in menu order
 _urls: dict[str, str] = {}  # this language's module URLs, by src_uri
 
 
-def _locales(config: MkDocsConfig) -> list[str]:
-    """Every language of the site, the default first."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return [config.theme["language"]]
-    languages = sorted(i18n.config.languages, key=lambda language: not language["default"])
-    return [language["locale"] for language in languages]
-
-
 def _check_file(docs: Path, src_uri: str) -> tuple[QuizPage, str, list[Problem]]:
     """Read one Markdown file from docs/ and check its quizzes and markers."""
     text = (docs / src_uri).read_text(encoding="utf-8")
@@ -104,7 +95,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     global _pages, _modules, _urls
     docs = Path(config.docs_dir)
-    locales = _locales(config)
+    locales = site_locales(config)
     _pages, texts, problems = {}, {}, []
     for file in files.documentation_pages():
         src_uri = file.src_uri

@@ -27,7 +27,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from course.frontmatter import read_front_matter
-from course.language import file_locale, page_id, page_key, translation_of
+from course.language import file_locale, page_id, page_key, site_locales, translation_of
 from course.markers import check_marker, replace_marker
 from course.problems import Problem, raise_if_any
 from course.strings import strings_for
@@ -54,15 +54,6 @@ STRINGS = Path(__file__).resolve().parent.parent / "data" / "strings.yml"
 _modules: list[tuple[str, str, NotesPage]] = []  # (src_uri, title, notes) of this language's modules, menu order
 
 
-def _locales(config: MkDocsConfig) -> list[str]:
-    """Every language of the site, the default first."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return [config.theme["language"]]
-    languages = sorted(i18n.config.languages, key=lambda language: not language["default"])
-    return [language["locale"] for language in languages]
-
-
 def _read(docs: Path, src_uri: str) -> tuple[str, NotesPage, list[Problem]]:
     """One page's text, its notes, and the problems with its notes and marker."""
     text = (docs / src_uri).read_text(encoding="utf-8")
@@ -83,7 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     global _modules
     docs = Path(config.docs_dir)
-    locales = _locales(config)
+    locales = site_locales(config)
     texts: dict[str, str] = {}
     pages: dict[str, NotesPage] = {}
     problems: list[Problem] = []

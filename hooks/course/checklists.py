@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .markers import code_lines
 from .problems import Problem
 
 PROGRESS_MARKER = "<!-- checklist-progress -->"
@@ -36,7 +37,6 @@ _HOW_TO_WRITE_ITEMS = "- [ ] Texto del elemento  (una línea por elemento, con 4
 _HEADER = re.compile(r"^(?P<indent> *)(?P<marker>!!!|\?\?\?\+?) *checklist(?![\w-])(?P<rest>.*)$")
 _TITLE = re.compile(r'^ +"(?P<title>.*)" *$')
 _ITEM = re.compile(r"^- \[(?P<mark>[ xX])\](?:[ ]+(?P<text>.*))?$")
-_FENCE_OPEN = re.compile(r"^ *(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _CHECKLIST_ANCHOR = re.compile(r"^#{1,6} .*\{[^}]*#checklist(?![\w-])[^}]*\} *$")
 
 
@@ -96,23 +96,6 @@ class ModuleChecklists:
 def dom_id(stable_id: str) -> str:
     """An HTML id for a checklist or item id (``sms/1/3`` → ``checklist-sms-1-3``)."""
     return "checklist-" + re.sub(r"[^A-Za-z0-9_-]", "-", stable_id)
-
-
-def code_lines(lines: list[str]) -> list[bool]:
-    """For each line, whether it belongs to a fenced code block (fence lines included)."""
-    in_code, fence = [], None
-    for line in lines:
-        if fence is None:
-            match = _FENCE_OPEN.match(line)
-            if match and not (match.group("fence")[0] == "`" and "`" in match.group("info")):
-                fence = match.group("fence")
-            in_code.append(fence is not None)
-        else:
-            in_code.append(True)
-            stripped = line.strip()
-            if stripped and set(stripped) == {fence[0]} and len(stripped) >= len(fence):
-                fence = None
-    return in_code
 
 
 def _indent_of(line: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePosixPath
+from typing import Any
 
 _SUFFIX = re.compile(r"\.(?P<locale>[a-z]{2})\.md$")
 
@@ -27,3 +28,12 @@ def translation_of(src_uri: str, locale: str) -> str:
 def page_id(src_uri: str) -> str:
     """A short stable id for a page: its file name without folder and suffixes."""
     return PurePosixPath(page_key(src_uri)).name
+
+
+def site_locales(config: Any) -> list[str]:
+    """Every language the site builds (from mkdocs-static-i18n's settings), the default first."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [config.theme["language"]]
+    languages = sorted((lang for lang in i18n.config.languages if lang["build"]), key=lambda lang: not lang["default"])
+    return [language["locale"] for language in languages]

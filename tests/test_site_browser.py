@@ -135,3 +135,14 @@ def test_every_page_is_private_and_error_free(browser, site_url, site_dir):
     context.close()
     assert not problems, "\n".join(problems)
     assert cookies == []
+
+
+def test_search_index_loads_only_when_the_reader_goes_to_search(page, site_url):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "modulos/sms/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if url.endswith("search_index.json")], "the index loaded before any search"
+    links = open_search(page, "consentimiento")
+    assert links
+    assert [url for url in requested if url.endswith("/curso/search/search_index.json")]

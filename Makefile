@@ -21,7 +21,7 @@ LIGHTHOUSE := lighthouse@13.5.0
 LIGHTHOUSE_BIN := $(NPM_CACHE)/lighthouse/node_modules/.bin/lighthouse
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test check content-report offline bench clean chromium hunspell new-module
+.PHONY: help serve build test check content-report offline bench clean chromium npm hunspell new-module
 
 help: ## Show the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -55,7 +55,10 @@ chromium: ## Install Debian's Chromium (browser tests) and Java (HTML checker), 
 	$(call apt_install,$(CHROMIUM),chromium)
 	$(call apt_install,java,default-jre-headless)
 
-$(VNU_JAR):
+npm: ## Install Debian's npm (for the HTML checker, the offline copy and Lighthouse), if missing
+	$(call apt_install,npm,npm)
+
+$(VNU_JAR): | npm
 	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix $(NPM_CACHE)/vnu-jar $(VNU)
 
 hunspell: ## Install Debian's hunspell and its Spanish and English dictionaries (spelling), if missing
@@ -78,7 +81,7 @@ test: $(STAMP_TEST) chromium $(VNU_JAR) check ## Check the content, build strict
 content-report: $(STAMP_TEST) ## Words, reading time and readability of every page
 	$(BIN)/python scripts/content_report.py
 
-$(IFRAME_WORKER_SHIM):
+$(IFRAME_WORKER_SHIM): | npm
 	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix $(NPM_CACHE)/iframe-worker $(IFRAME_WORKER)
 
 offline: $(STAMP_SITE) $(IFRAME_WORKER_SHIM) ## Make dist/curso-offline.zip, a copy that works from file:// with no network
@@ -88,7 +91,7 @@ offline: $(STAMP_SITE) $(IFRAME_WORKER_SHIM) ## Make dist/curso-offline.zip, a c
 	cd dist/offline && $(abspath $(BIN)/python) -m zipfile -c ../curso-offline.zip curso-digicom
 	@echo "Offline copy: dist/curso-offline.zip (unzip it and open curso-digicom/index.html)"
 
-$(LIGHTHOUSE_BIN):
+$(LIGHTHOUSE_BIN): | npm
 	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix $(NPM_CACHE)/lighthouse $(LIGHTHOUSE)
 
 bench: $(STAMP_TEST) chromium $(LIGHTHOUSE_BIN) ## Print build, rebuild, page-weight and Lighthouse measurements

@@ -17,7 +17,6 @@ Events: ``on_nav`` (collect and check modules in menu order) and
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from course.frontmatter import check_module, read_front_matter
 from course.language import file_locale
 from course.problems import Problem, raise_if_any
 from course.strings import strings_for
+from course.teaching import insert_after_title
 from course.templates import render_partial
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -36,7 +36,6 @@ from mkdocs.utils import get_relative_url
 MODULES_FOLDER = "modulos/"
 MODULE_LIST_MARKER = "<!-- modules -->"
 STRINGS = Path(__file__).resolve().parent.parent / "data" / "strings.yml"
-_FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -74,13 +73,6 @@ def collect_modules(pages: list[tuple[str, str, str]], today: dt.date) -> tuple[
             modules.append(Module(src_uri, url, data["title"], data["description"], data["duration"],
                                   data["level"], tuple(data["objectives"])))
     return modules, problems
-
-
-def insert_after_title(markdown: str, block: str) -> str:
-    """Put a block right after the page's first ``# `` heading (or at the top)."""
-    match = _FIRST_HEADING.search(markdown)
-    at = match.end() if match else 0
-    return f"{markdown[:at]}\n\n{block}\n\n{markdown[at:]}"
 
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from course.language import file_locale
 from course.strings import strings_for
-from course.teaching import insert_after_title, qr_svg
+from course.teaching import cached_qr_svg, insert_after_title
 from course.templates import render_partial
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -40,6 +40,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     present = sorted((key, text) for key, text in strings.items() if key.startswith("present_"))
     blocks = [render_partial(config, "present-button.html", present_strings=present, t=strings)]
     if page.canonical_url:
-        svg = qr_svg(page.canonical_url, strings["handout_qr_title"])
+        cache = Path(config.config_file_path).parent / ".cache" / "qr"
+        svg = cached_qr_svg(page.canonical_url, strings["handout_qr_title"], cache)
         blocks.append(render_partial(config, "handout.html", svg=svg, url=page.canonical_url, t=strings))
     return insert_after_title(markdown, "\n\n".join(blocks))

@@ -563,3 +563,14 @@ def test_the_hook_needs_md_in_html(tmp_path: Path):
 def test_the_fixture_config_is_valid_yaml_with_the_three_hooks():
     config = yaml.safe_load((FIXTURE / "mkdocs.yml").read_text(encoding="utf-8"))
     assert [Path(hook).name for hook in config["hooks"]] == ["trainer_notes.py", "session_plan.py", "teaching.py"]
+
+
+def test_qr_codes_are_kept_between_builds(tmp_path):
+    from course.teaching import cached_qr_svg, qr_svg
+
+    first = cached_qr_svg("https://example.org/curso/modulos/sms/", "Escanea", tmp_path)
+    assert first == qr_svg("https://example.org/curso/modulos/sms/", "Escanea")
+    (stored,) = tmp_path.glob("*.svg")
+    stored.write_text("<svg>kept</svg>", encoding="utf-8")
+    assert cached_qr_svg("https://example.org/curso/modulos/sms/", "Escanea", tmp_path) == "<svg>kept</svg>"
+    assert cached_qr_svg("https://example.org/curso/en/modulos/sms/", "Scan", tmp_path).startswith("<svg")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+from jinja2 import FileSystemBytecodeCache
 
 # MkDocs builds a new Jinja environment on every get_env() call, and each one compiles every
 # template again, which costs more than rendering it. Our partials take all their text from
@@ -15,5 +18,11 @@ def render_partial(config: Any, template: str, **context: Any) -> str:
     theme = config.theme
     key = tuple(theme.dirs)
     if _cache["key"] != key:
-        _cache.update(key=key, env=theme.get_env())
+        environment = theme.get_env()
+        # Compiled partials are kept on disk for the next build process (keyed by each template's
+        # source, so an edited template is compiled again): tests and fresh builds start faster.
+        folder = Path(config.config_file_path).parent / ".cache" / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        _cache.update(key=key, env=environment)
     return _cache["env"].get_template(f"partials/digicom/{template}").render(**context).strip()

@@ -51,7 +51,7 @@ _MARKER_LIKE = re.compile(r"^[ \t]*(<!--\s*(?:tools?|herramientas?)(?:[-_:][\w-]
 # ── Reading ────────────────────────────────────────────────────────────────
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: much faster
     """YAML as data, except that dates stay text: the schema checks their format."""
 
 

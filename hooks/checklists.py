@@ -37,7 +37,8 @@ from course.checklists import (
     replace_progress_marker,
 )
 from course.frontmatter import read_front_matter
-from course.language import file_locale, page_id, page_key, site_locales, translation_of
+from course.language import existing_translations, file_locale, page_id, page_key, site_locales
+from course.layout import MODULES_FOLDER, STRINGS
 from course.problems import Problem, raise_if_any
 from course.strings import strings_for
 from course.templates import render_partial
@@ -48,9 +49,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-MODULES_FOLDER = "modulos/"
 PROGRESS_PAGE = "mi-progreso"  # page_key of docs/mi-progreso.es.md and .en.md
-STRINGS = Path(__file__).resolve().parent.parent / "data" / "strings.yml"
 
 
 _pages: dict[str, ChecklistPage] = {}  # this language's pages, by src_uri
@@ -79,10 +78,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
         _pages[src_uri] = page
         problems += found
         locale = file_locale(src_uri, config.theme["language"])
-        for other in locales:
-            twin_uri = translation_of(src_uri, other)
-            if other == locale or not (docs / twin_uri).is_file():
-                continue  # a missing translation is reported by mkdocs-static-i18n's settings, not here
+        for other, twin_uri in existing_translations(src_uri, locales, docs, config.theme["language"]):
             twin, twin_problems = _check_file(twin_uri, (docs / twin_uri).read_text(encoding="utf-8"))
             problems += twin_problems
             if found or twin_problems:

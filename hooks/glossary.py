@@ -15,7 +15,7 @@ from pathlib import Path
 
 from course.glossary import Term, abbreviation_definitions, load_glossary
 from course.language import file_locale, site_locales
-from course.problems import Problem, raise_if_any
+from course.problems import raise_if_any
 from course.templates import render_partial
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from course.frontmatter import check_module, read_front_matter
 from course.language import file_locale
+from course.layout import MODULES_FOLDER, STRINGS
 from course.problems import Problem, raise_if_any
 from course.strings import strings_for
 from course.teaching import insert_after_title
@@ -33,9 +34,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-MODULES_FOLDER = "modulos/"
 MODULE_LIST_MARKER = "<!-- modules -->"
-STRINGS = Path(__file__).resolve().parent.parent / "data" / "strings.yml"
 
 
 @dataclass(frozen=True)

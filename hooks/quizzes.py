@@ -30,10 +30,10 @@ from importlib.resources import files as package_files
 from pathlib import Path
 
 from course.frontmatter import read_front_matter
-from course.language import file_locale, page_id, page_key, site_locales, translation_of
+from course.language import existing_translations, file_locale, page_id, page_key, site_locales
+from course.layout import MODULES_FOLDER, STRINGS
 from course.problems import Problem, raise_if_any
 from course.quizzes import (
-    MODULES_FOLDER,
     SELF_ASSESSMENT_MARKER,
     SELF_ASSESSMENT_PAGE,
     ModuleQuizzes,
@@ -58,7 +58,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-STRINGS = Path(__file__).resolve().parent.parent / "data" / "strings.yml"
 PLUGIN = "mkdocs_quiz"
 PLUGIN_CSS = "assets/stylesheets/mkdocs-quiz.css"  # the plugin's own CSS, served as a file
 PLUGIN_JS = "assets/javascripts/mkdocs-quiz.js"  # the plugin's own script, served as a file
@@ -103,10 +102,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
         _pages[src_uri] = page
         problems += found
         locale = file_locale(src_uri, config.theme["language"])
-        for other in locales:
-            twin_uri = translation_of(src_uri, other)
-            if other == locale or not (docs / twin_uri).is_file():
-                continue  # a missing translation is reported by mkdocs-static-i18n's settings, not here
+        for other, twin_uri in existing_translations(src_uri, locales, docs, config.theme["language"]):
             twin, _, twin_problems = _check_file(docs, twin_uri)
             problems += twin_problems
             pair = (page, twin) if locales.index(locale) < locales.index(other) else (twin, page)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from course.frontmatter import check_module, read_front_matter
 from course.language import file_locale, page_id, page_key
+from course.layout import MODULES_FOLDER, STRINGS
 from course.markers import check_marker, replace_marker
 from course.problems import Problem, raise_if_any
 from course.session_plan import (
@@ -43,8 +44,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-MODULES_FOLDER = "modulos/"
-STRINGS = Path(__file__).resolve().parent.parent / "data" / "strings.yml"
 
 _modules: list[PlannedModule] = []  # this language's modules in menu order; url relative to the site
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from course.language import file_locale
+from course.layout import MODULES_FOLDER, STRINGS
 from course.strings import strings_for
 from course.teaching import cached_qr_svg, insert_after_title
 from course.templates import render_partial
@@ -28,8 +29,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-MODULES_FOLDER = "modulos/"
-STRINGS = Path(__file__).resolve().parent.parent / "data" / "strings.yml"
 
 
 

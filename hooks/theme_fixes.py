@@ -10,15 +10,14 @@ Events: ``on_post_page`` (every page) and ``on_post_template`` (the 404 page).
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from course.language import file_locale
+from course.layout import STRINGS
 from course.strings import strings_for
 from course.theme_markup import fix_theme_markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-STRINGS = Path(__file__).resolve().parent.parent / "data" / "strings.yml"
 
 
 def _fix(output: str, locale: str, config: MkDocsConfig) -> str:

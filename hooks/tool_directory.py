@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from course.language import file_locale, page_id, page_key, translation_of
+from course.layout import STRINGS
 from course.problems import Problem, raise_if_any
 from course.strings import strings_for
 from course.templates import render_partial
@@ -50,7 +51,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 DIRECTORY_PAGE = "herramientas"  # docs/herramientas.es.md and .en.md
-STRINGS = Path(__file__).resolve().parent.parent / "data" / "strings.yml"
 
 _checked: tuple[Any, ...] | None = None  # what was checked: (data text, module ids)
 _tools: list[dict[str, Any]] = []

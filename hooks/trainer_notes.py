@@ -27,7 +27,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from course.frontmatter import read_front_matter
-from course.language import file_locale, page_id, page_key, site_locales, translation_of
+from course.language import existing_translations, file_locale, page_id, page_key, site_locales
+from course.layout import MODULES_FOLDER, STRINGS
 from course.markers import check_marker, replace_marker
 from course.problems import Problem, raise_if_any
 from course.strings import strings_for
@@ -48,8 +49,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-MODULES_FOLDER = "modulos/"
-STRINGS = Path(__file__).resolve().parent.parent / "data" / "strings.yml"
 
 _modules: list[tuple[str, str, NotesPage]] = []  # (src_uri, title, notes) of this language's modules, menu order
 
@@ -85,10 +84,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
         texts[src_uri], pages[src_uri], found = _read(docs, src_uri)
         problems += found
         locale = file_locale(src_uri, config.theme["language"])
-        for other in locales:
-            twin_uri = translation_of(src_uri, other)
-            if other == locale or not (docs / twin_uri).is_file():
-                continue  # a missing translation is mkdocs-static-i18n's to report
+        for other, twin_uri in existing_translations(src_uri, locales, docs, config.theme["language"]):
             _, twin, twin_problems = _read(docs, twin_uri)
             problems += twin_problems
             if locales[0] in (locale, other):  # every translation is compared with the default language

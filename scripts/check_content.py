@@ -62,6 +62,7 @@ from course import checklists, quizzes, trainer_notes  # noqa: E402
 from course.frontmatter import DESCRIPTION_MAX, FrontMatter, check_module, read_front_matter  # noqa: E402
 from course.glossary import load_glossary  # noqa: E402
 from course.language import page_id  # noqa: E402
+from course.layout import MODULES_FOLDER  # noqa: E402
 from course.markers import check_marker, code_lines  # noqa: E402
 from course.problems import Problem  # noqa: E402
 from course.prose import reader_text  # noqa: E402
@@ -69,7 +70,6 @@ from course.session_plan import PLAN_MARKER, SESSION_LENGTHS  # noqa: E402
 from course.tools import ANCHOR_PREFIX, DIRECTORY_MARKER, check_tools, marker_problems, read_schema  # noqa: E402
 from course.tools import parse_tools  # noqa: E402
 
-MODULES_FOLDER = "modulos/"
 DEFAULT_LOCALES = ("es", "en")  # used when mkdocs.yml does not say; the default language first
 WORDLIST = "data/wordlist.txt"
 GLOSSARY = "data/glossary.yml"

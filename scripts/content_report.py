@@ -18,11 +18,11 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from course import checklists, quizzes  # noqa: E402
 from course.frontmatter import read_front_matter  # noqa: E402
 from course.language import file_locale, page_id  # noqa: E402
+from course.layout import MODULES_FOLDER  # noqa: E402
 from course.prose import reader_text  # noqa: E402
 from course.readability import reading_minutes, readability, words  # noqa: E402
 
 SPANISH_MODULE_TARGET = 55.0  # INFLESZ "normal" starts at 55
-MODULES_FOLDER = "modulos/"
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -63,6 +64,16 @@ def run_mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedP
          "--config-file", str(config_file), "--site-dir", str(site_dir)],
         cwd=config_file.parent, env=MKDOCS_ENV, capture_output=True, text=True,
     )
+
+
+def copy_fixture_site(fixture: Path, target: Path) -> Path:
+    """A fixture site copied to ``target``, its relative paths to the project's hooks and
+    overrides (``../../../``) made absolute, so a test can break the copy and build it."""
+    shutil.copytree(fixture, target)
+    config = target / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{ROOT.as_posix()}/"),
+                      encoding="utf-8")
+    return target
 
 
 @pytest.fixture(scope="session")

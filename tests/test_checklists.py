@@ -5,12 +5,11 @@ end to end."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, load_hook, run_mkdocs_build
+from conftest import ROOT, copy_fixture_site, load_hook, run_mkdocs_build
 from course import checklists as cl
 from course.strings import strings_for
 
@@ -391,12 +390,7 @@ def test_the_progress_page_lists_every_module_checklist_in_menu_order(fixture_si
 
 
 def _broken_copy(tmp_path: Path) -> Path:
-    """The fixture site in tmp_path, its relative paths to the project made absolute."""
-    copy = tmp_path / "site-src"
-    shutil.copytree(FIXTURE, copy)
-    config = copy / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{ROOT}/"), encoding="utf-8")
-    return copy
+    return copy_fixture_site(FIXTURE, tmp_path / "site-src")
 
 
 def test_a_translation_with_an_item_missing_stops_the_build(tmp_path: Path):

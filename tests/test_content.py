@@ -96,3 +96,10 @@ def test_content_report_prints_a_row_per_page_and_language(capsys):
     for page in SPANISH_PAGES:
         assert page.relative_to(ROOT).as_posix() in output
         assert _english(page).relative_to(ROOT).as_posix() in output
+
+
+def test_content_report_lists_tools_due_for_review():
+    assert content_report.tools_due(dt.date(2026, 11, 22)) == []
+    two_years_on = content_report.tools_due(dt.date(2028, 12, 1))
+    assert two_years_on and all("last_verified" in line for line in two_years_on)
+    assert any(line.startswith("Metricool ") for line in two_years_on)

@@ -4,13 +4,12 @@ tidying, the plugin's texts, and a tiny two-language site built with the real ho
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import polib
 import pytest
 
-from conftest import ROOT, load_hook, load_mkdocs_yml, run_mkdocs_build
+from conftest import ROOT, copy_fixture_site, load_hook, load_mkdocs_yml, run_mkdocs_build
 from course.problems import ContentError, raise_if_any
 from course.quizzes import (
     SELF_ASSESSMENT_MARKER,
@@ -515,12 +514,7 @@ def test_the_self_assessment_page_holds_the_first_questions_of_each_module(fixtu
 
 
 def copy_fixture(tmp_path: Path) -> Path:
-    """The fixture site in tmp_path, its paths to the project made absolute."""
-    copy = tmp_path / "site-src"
-    shutil.copytree(FIXTURE, copy)
-    config = copy / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{ROOT}/"), encoding="utf-8")
-    return copy
+    return copy_fixture_site(FIXTURE, tmp_path / "site-src")
 
 
 def test_a_broken_site_fails_the_build_naming_every_problem(tmp_path):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin
@@ -15,7 +14,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from conftest import ROOT, load_hook, run_mkdocs_build
+from conftest import ROOT, copy_fixture_site, load_hook, run_mkdocs_build
 from course.problems import ContentError
 from course.strings import load_strings
 from course.tools import (
@@ -414,12 +413,7 @@ def test_markers_inside_fenced_code_are_examples():
 
 
 def fixture_copy(target: Path) -> Path:
-    """tests/fixtures/tools copied to ``target``, pointing at the real hooks and overrides."""
-    shutil.copytree(FIXTURE, target)
-    config = target / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{ROOT.as_posix()}/"),
-                      encoding="utf-8")
-    return target
+    return copy_fixture_site(FIXTURE, target)
 
 
 @pytest.fixture(scope="module")

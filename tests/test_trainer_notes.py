@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT, load_hook, load_mkdocs_yml, run_mkdocs_build
+from conftest import ROOT, copy_fixture_site, load_hook, load_mkdocs_yml, run_mkdocs_build
 from course import markers as mk
 from course import session_plan as sp
 from course import trainer_notes as tn
@@ -497,12 +496,7 @@ def test_the_session_plan_lists_modules_total_and_two_sessions(fixture_site, pre
 
 
 def _broken_copy(tmp_path: Path) -> Path:
-    """The fixture site in tmp_path, its relative paths to the project made absolute."""
-    copy = tmp_path / "site-src"
-    shutil.copytree(FIXTURE, copy)
-    config = copy / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{ROOT}/"), encoding="utf-8")
-    return copy
+    return copy_fixture_site(FIXTURE, tmp_path / "site-src")
 
 
 def _edit(path: Path, old: str, new: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 _SUFFIX = re.compile(r"\.(?P<locale>[a-z]{2})\.md$")
@@ -37,3 +37,14 @@ def site_locales(config: Any) -> list[str]:
         return [config.theme["language"]]
     languages = sorted((lang for lang in i18n.config.languages if lang["build"]), key=lambda lang: not lang["default"])
     return [language["locale"] for language in languages]
+
+
+def existing_translations(src_uri: str, locales: list[str], docs: Path, default: str) -> list[tuple[str, str]]:
+    """``(locale, src_uri)`` of each other-language version of a page that exists in ``docs``.
+
+    A missing translation is not listed: mkdocs-static-i18n's settings and the content
+    check report it, with the file it should translate.
+    """
+    own = file_locale(src_uri, default)
+    found = [(other, translation_of(src_uri, other)) for other in locales if other != own]
+    return [(other, twin) for other, twin in found if (docs / twin).is_file()]

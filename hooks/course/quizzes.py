@@ -51,7 +51,6 @@ SELF_ASSESSMENT_MARKER = "<!-- self-assessment -->"
 SELF_ASSESSMENT_PAGE = "autoevaluacion"  # page_key of docs/autoevaluacion.es.md and .en.md
 SELF_ASSESSMENT_PER_MODULE = 2  # the first questions of each module, in menu order
 PLUGIN_MARKERS = ("<!-- mkdocs-quiz results -->", "<!-- mkdocs-quiz intro -->")
-MODULES_FOLDER = "modulos/"  # as in hooks/modules.py
 
 # What the site needs from mkdocs_quiz's settings in mkdocs.yml, and why.
 REQUIRED_PLUGIN_OPTIONS = {

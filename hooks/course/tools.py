@@ -25,11 +25,11 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
+from .layout import MODULES_FOLDER
 from .problems import Problem, raise_if_any
 
 TOOLS_FILE = "data/tools.yml"
 SCHEMA_FILE = "data/tools.schema.json"
-MODULES_FOLDER = "modulos/"
 REPO = Path(__file__).resolve().parents[2]
 DIRECTORY_MARKER = "<!-- tool-directory -->"
 ANCHOR_PREFIX = "tool-"

@@ -3,8 +3,9 @@
 Every page in ``docs/modulos/`` is a module. This hook:
 
 - checks each module's front matter (title, description, duration, level,
-  objectives, last_reviewed, sources) and stops the build naming file, line and
-  fix for every mistake (``course.frontmatter``);
+  objectives, last_reviewed, sources), and every other page's title and
+  description, and stops the build naming file, line and fix for every mistake
+  (``course.frontmatter``);
 - shows time, level and objectives under the module's title, and its sources
   at the end (templates ``partials/digicom/module-intro.html`` and ``sources.html``);
 - replaces the marker ``<!-- modules -->`` on any page with the list of modules
@@ -20,7 +21,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from course.frontmatter import check_module, read_front_matter
+from course.frontmatter import check_module, check_page, read_front_matter
 from course.language import file_locale
 from course.layout import MODULES_FOLDER, STRINGS
 from course.problems import Problem, raise_if_any
@@ -58,16 +59,16 @@ def is_module(src_uri: str) -> bool:
 
 
 def collect_modules(pages: list[tuple[str, str, str]], today: dt.date) -> tuple[list[Module], list[Problem]]:
-    """Read and check the modules among ``(src_uri, url, markdown source)`` in menu order."""
+    """Check the front matter of ``(src_uri, url, markdown source)`` pages in menu order, and
+    return the modules among them (every field) with the problems of all (title, description…)."""
     modules, problems = [], []
     for src_uri, url, text in pages:
-        if not is_module(src_uri):
-            continue
         file = f"docs/{src_uri}"
         front, read_problems = read_front_matter(text, file)
-        found = read_problems or check_module(front, file, today)
+        check = check_module if is_module(src_uri) else check_page
+        found = read_problems or check(front, file, today)
         problems.extend(found)
-        if not found:
+        if is_module(src_uri) and not found:
             data = front.data
             modules.append(Module(src_uri, url, data["title"], data["description"], data["duration"],
                                   data["level"], tuple(data["objectives"])))

@@ -59,7 +59,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from course import checklists, quizzes, trainer_notes  # noqa: E402
-from course.frontmatter import DESCRIPTION_MAX, FrontMatter, check_module, read_front_matter  # noqa: E402
+from course.frontmatter import FrontMatter, check_module, check_page, read_front_matter  # noqa: E402
 from course.glossary import load_glossary  # noqa: E402
 from course.language import page_id  # noqa: E402
 from course.layout import MODULES_FOLDER  # noqa: E402
@@ -319,47 +319,11 @@ def _months_before(today: dt.date, months: int) -> dt.date:
 
 
 def check_front_matter(page: Page, today: dt.date) -> list[Problem]:
-    """Modules: every field (course.frontmatter). Other pages: title, description, optional review date and sources."""
+    """Modules: every field; other pages: title, description and, when present, review date and sources."""
     if page.front_problems:
         return list(page.front_problems)
-    if page.is_module:
-        return check_module(page.front, page.file, today)
-    data, problems = page.front.data, []
-
-    def report(key: str, problem: str, fix: str) -> None:
-        problems.append(Problem(page.file, page.front.line_of(key), problem, fix))
-
-    for key, fix in (("title", "añade  title: El título de la página"),
-                     ("description", f"añade  description: una frase de hasta {DESCRIPTION_MAX} caracteres")):
-        value = data.get(key)
-        if value in (None, ""):
-            problems.append(Problem(page.file, 1, f"falta el campo '{key}' en los datos del principio", fix))
-        elif not isinstance(value, str):
-            report(key, f"'{key}' debe ser un texto", "escríbelo entre comillas")
-    description = data.get("description")
-    if isinstance(description, str) and len(description) > DESCRIPTION_MAX:
-        report("description", f"'description' tiene {len(description)} caracteres y el máximo es {DESCRIPTION_MAX}",
-               "acórtala: es el texto que Google muestra bajo el título")
-    reviewed = data.get("last_reviewed")
-    if reviewed is not None:
-        if not _is_date(reviewed):
-            report("last_reviewed", f"'last_reviewed' debe ser una fecha AAAA-MM-DD, no '{reviewed}'",
-                   "escribe la fecha así: 2026-11-22, sin comillas")
-        elif reviewed > today:
-            report("last_reviewed", f"'last_reviewed' ({reviewed}) es una fecha futura",
-                   "pon la fecha del día en que revisaste la página")
-    sources = data.get("sources")
-    if sources is not None:
-        if not isinstance(sources, list):
-            report("sources", "'sources' debe ser una lista", "escribe cada fuente en su línea, empezando por '- title:'")
-        else:
-            for number, source in enumerate(sources, start=1):
-                if not isinstance(source, dict) or not isinstance(source.get("title"), str) or not source["title"]:
-                    report("sources", f"la fuente {number} no tiene 'title'", "añade  title: \"Nombre de la fuente\"")
-                elif not (isinstance(source.get("url"), str) and re.match(r"https://\S", source["url"])):
-                    report("sources", f"la fuente {number} ('{source['title']}') no tiene una 'url' que empiece "
-                                      "por https://", "copia la dirección completa de la página, empezando por https://")
-    return problems
+    check = check_module if page.is_module else check_page
+    return check(page.front, page.file, today)
 
 
 def review_warnings(page: Page, today: dt.date) -> list[Problem]:

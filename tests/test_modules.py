@@ -50,7 +50,7 @@ def test_fields_have_their_lines():
     (("duration: 20\n", ""),
      f"{FILE}:1: falta el campo 'duration' en los datos del principio. {HOW}: añade  duration: 20  (minutos que necesita un comerciante)"),
     (("title: SMS para tu tienda", "title:"),
-     f"{FILE}:2: el campo 'title' está vacío. {HOW}: añade  title: El título del módulo"),
+     f"{FILE}:2: el campo 'title' está vacío. {HOW}: añade  title: El título de la página"),
     (("description: Cuándo y cómo enviar SMS a tus clientes.", "description: " + "x" * 161),
      f"{FILE}:3: 'description' tiene 161 caracteres y el máximo es 160. {HOW}: acórtala: es el texto que Google muestra bajo el título"),
     (("duration: 20", "duration: veinte"),
@@ -60,7 +60,7 @@ def test_fields_have_their_lines():
     (("  - Escribir un mensaje corto.\n", ""),
      f"{FILE}:6: hay 2 objetivos y deben ser de 3 a 5. {HOW}: junta o separa objetivos hasta tener entre 3 y 5"),
     (("last_reviewed: 2026-11-01", "last_reviewed: 2027-01-01"),
-     f"{FILE}:10: 'last_reviewed' (2027-01-01) es una fecha futura. {HOW}: pon la fecha del día en que revisaste el módulo"),
+     f"{FILE}:10: 'last_reviewed' (2027-01-01) es una fecha futura. {HOW}: pon la fecha del día en que revisaste la página"),
     (("last_reviewed: 2026-11-01", "last_reviewed: ayer"),
      f"{FILE}:10: 'last_reviewed' debe ser una fecha AAAA-MM-DD, no 'ayer'. {HOW}: escribe la fecha así: 2026-11-22, sin comillas"),
     (("url: https://www.boe.es", "url: http://www.boe.es"),
@@ -98,3 +98,15 @@ def test_the_real_build_stops_on_a_broken_module(tmp_path):
     assert result.returncode != 0
     assert ("docs/modulos/sms.en.md:5: 'level' vale 'easy' y debe ser uno de: basic, intermediate, advanced."
             in result.stdout + result.stderr)
+
+
+def test_other_pages_need_a_title_and_a_short_description():
+    from course.frontmatter import check_page
+
+    page = "docs/glosario.es.md"
+    front, _ = read_front_matter("---\ntitle: Glosario\n---\n# Glosario\n", page)
+    assert [str(p) for p in check_page(front, page, TODAY)] == [
+        f"{page}:1: falta el campo 'description' en los datos del principio. {HOW}: añade  description: "
+        "una frase de hasta 160 caracteres"]
+    front, _ = read_front_matter("---\ntitle: Glosario\ndescription: Siglas.\n---\n", page)
+    assert check_page(front, page, TODAY) == []

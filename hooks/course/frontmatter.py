@@ -62,63 +62,46 @@ def _is_https(url: object) -> bool:
     return isinstance(url, str) and url.startswith("https://") and len(url) > len("https://")
 
 
-def check_module(front: FrontMatter, file: str, today: dt.date) -> list[Problem]:
-    """Every field a module page needs, with what each must look like."""
-    data, problems = front.data, []
+def _missing(front: FrontMatter, file: str, required: tuple[tuple[str, str], ...]) -> list[Problem]:
+    problems = []
+    for key, fix in required:
+        if key not in front.data:
+            problems.append(Problem(file, 1, f"falta el campo '{key}' en los datos del principio", fix))
+        elif front.data[key] in (None, "", []):
+            problems.append(Problem(file, front.line_of(key), f"el campo '{key}' está vacío", fix))
+    return problems
+
+
+def check_page(front: FrontMatter, file: str, today: dt.date) -> list[Problem]:
+    """The fields every page has (title, description) and, when present, its review date and sources."""
+    data = front.data
+    problems = _missing(front, file, (
+        ("title", "añade  title: El título de la página"),
+        ("description", f"añade  description: una frase de hasta {DESCRIPTION_MAX} caracteres"),
+    ))
 
     def report(key: str, problem: str, fix: str) -> None:
         problems.append(Problem(file, front.line_of(key), problem, fix))
 
-    for key, fix in (
-        ("title", "añade  title: El título del módulo"),
-        ("description", f"añade  description: una frase de hasta {DESCRIPTION_MAX} caracteres"),
-        ("duration", "añade  duration: 20  (minutos que necesita un comerciante)"),
-        ("level", f"añade  level: basic  (uno de: {', '.join(LEVELS)})"),
-        ("objectives", f"añade  objectives:  con {OBJECTIVES_MIN} a {OBJECTIVES_MAX} líneas '- Objetivo'"),
-        ("last_reviewed", "añade  last_reviewed: AAAA-MM-DD  (la fecha de la última revisión)"),
-        ("sources", "añade  sources:  con elementos '- title: …' y 'url: https://…'"),
-    ):
-        if key not in data:
-            problems.append(Problem(file, 1, f"falta el campo '{key}' en los datos del principio", fix))
-        elif data[key] in (None, "", []):
-            problems.append(Problem(file, front.line_of(key), f"el campo '{key}' está vacío", fix))
-
-    if "title" in data and data["title"] not in (None, "") and not isinstance(data["title"], str):
+    if data.get("title") not in (None, "") and not isinstance(data["title"], str):
         report("title", "'title' debe ser un texto", "escribe el título entre comillas")
     description = data.get("description")
-    if description is not None:
+    if description not in (None, ""):
         if not isinstance(description, str):
             report("description", "'description' debe ser un texto", "escribe la descripción entre comillas")
         elif len(description) > DESCRIPTION_MAX:
             report("description", f"'description' tiene {len(description)} caracteres y el máximo es "
                    f"{DESCRIPTION_MAX}", "acórtala: es el texto que Google muestra bajo el título")
-    duration = data.get("duration")
-    if duration is not None and (not isinstance(duration, int) or isinstance(duration, bool)
-                                 or not DURATION_MIN <= duration <= DURATION_MAX):
-        report("duration", f"'duration' debe ser un número de minutos entre {DURATION_MIN} y {DURATION_MAX}, "
-               f"no '{duration}'", "escribe solo el número, por ejemplo  duration: 20")
-    level = data.get("level")
-    if level is not None and level not in LEVELS:
-        report("level", f"'level' vale '{level}' y debe ser uno de: {', '.join(LEVELS)}",
-               "usa la palabra en inglés, igual en las dos versiones del módulo")
-    objectives = data.get("objectives")
-    if objectives is not None and objectives != []:
-        if not isinstance(objectives, list) or not all(isinstance(o, str) and o.strip() for o in objectives):
-            report("objectives", "'objectives' debe ser una lista de frases",
-                   "escribe cada objetivo en su línea, empezando por '- '")
-        elif not OBJECTIVES_MIN <= len(objectives) <= OBJECTIVES_MAX:
-            report("objectives", f"hay {len(objectives)} objetivos y deben ser de {OBJECTIVES_MIN} a {OBJECTIVES_MAX}",
-                   "junta o separa objetivos hasta tener entre 3 y 5")
     reviewed = data.get("last_reviewed")
-    if reviewed is not None:
+    if reviewed not in (None, ""):
         if not isinstance(reviewed, dt.date):
             report("last_reviewed", f"'last_reviewed' debe ser una fecha AAAA-MM-DD, no '{reviewed}'",
                    "escribe la fecha así: 2026-11-22, sin comillas")
         elif reviewed > today:
             report("last_reviewed", f"'last_reviewed' ({reviewed}) es una fecha futura",
-                   "pon la fecha del día en que revisaste el módulo")
+                   "pon la fecha del día en que revisaste la página")
     sources = data.get("sources")
-    if sources is not None and sources != []:
+    if sources not in (None, "", []):
         if not isinstance(sources, list):
             report("sources", "'sources' debe ser una lista", "escribe cada fuente en su línea, empezando por '- title:'")
         else:
@@ -129,3 +112,37 @@ def check_module(front: FrontMatter, file: str, today: dt.date) -> list[Problem]
                     report("sources", f"la fuente {number} ('{source['title']}') no tiene una 'url' que empiece por https://",
                            "copia la dirección completa de la página, empezando por https://")
     return problems
+
+
+def check_module(front: FrontMatter, file: str, today: dt.date) -> list[Problem]:
+    """Every field a module page needs, with what each must look like."""
+    data = front.data
+    problems = check_page(front, file, today) + _missing(front, file, (
+        ("duration", "añade  duration: 20  (minutos que necesita un comerciante)"),
+        ("level", f"añade  level: basic  (uno de: {', '.join(LEVELS)})"),
+        ("objectives", f"añade  objectives:  con {OBJECTIVES_MIN} a {OBJECTIVES_MAX} líneas '- Objetivo'"),
+        ("last_reviewed", "añade  last_reviewed: AAAA-MM-DD  (la fecha de la última revisión)"),
+        ("sources", "añade  sources:  con elementos '- title: …' y 'url: https://…'"),
+    ))
+
+    def report(key: str, problem: str, fix: str) -> None:
+        problems.append(Problem(file, front.line_of(key), problem, fix))
+
+    duration = data.get("duration")
+    if duration not in (None, "") and (not isinstance(duration, int) or isinstance(duration, bool)
+                                       or not DURATION_MIN <= duration <= DURATION_MAX):
+        report("duration", f"'duration' debe ser un número de minutos entre {DURATION_MIN} y {DURATION_MAX}, "
+               f"no '{duration}'", "escribe solo el número, por ejemplo  duration: 20")
+    level = data.get("level")
+    if level not in (None, "") and level not in LEVELS:
+        report("level", f"'level' vale '{level}' y debe ser uno de: {', '.join(LEVELS)}",
+               "usa la palabra en inglés, igual en las dos versiones del módulo")
+    objectives = data.get("objectives")
+    if objectives not in (None, "", []):
+        if not isinstance(objectives, list) or not all(isinstance(o, str) and o.strip() for o in objectives):
+            report("objectives", "'objectives' debe ser una lista de frases",
+                   "escribe cada objetivo en su línea, empezando por '- '")
+        elif not OBJECTIVES_MIN <= len(objectives) <= OBJECTIVES_MAX:
+            report("objectives", f"hay {len(objectives)} objetivos y deben ser de {OBJECTIVES_MIN} a {OBJECTIVES_MAX}",
+                   "junta o separa objetivos hasta tener entre 3 y 5")
+    return sorted(problems, key=lambda problem: problem.line or 0)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from course.build import in_nested_language_build
 from course.compact import compact_css, compact_js
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -37,7 +38,6 @@ def compact_folder(folder: Path) -> int:
 
 @event_priority(-300)  # after mkdocs-static-i18n has built (and copied assets for) every language
 def on_post_build(*, config: MkDocsConfig) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
-        return  # a nested build of one language; the main build compacts once at the end
+    if in_nested_language_build(config):
+        return  # the main build compacts once, at its end
     compact_folder(Path(config.site_dir) / "assets")

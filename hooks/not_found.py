@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from course.build import in_nested_language_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
 
@@ -24,10 +25,9 @@ _saved: dict[str, str] = {}
 
 def _nested_language_folder(config: MkDocsConfig) -> str | None:
     """The folder of the language a nested i18n build is making ("en"), or None in the main build."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None or not i18n.building:
+    if not in_nested_language_build(config):
         return None
-    return (i18n.current_language_config.link or "/").strip("/")
+    return (config.plugins["i18n"].current_language_config.link or "/").strip("/")
 
 
 @event_priority(100)  # before mkdocs-static-i18n starts building the other languages

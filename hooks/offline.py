@@ -16,6 +16,7 @@ import os
 import shutil
 from pathlib import Path
 
+from course.build import offline_copy
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -24,20 +25,15 @@ SHIM_IN_SITE = "assets/javascripts/iframe-worker-shim.js"
 SHIM_VARIABLE = "DIGICOM_IFRAME_WORKER_SHIM"
 
 
-def offline_enabled(config: MkDocsConfig) -> bool:
-    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
-    return bool(plugin and plugin.config.enabled)
-
-
 @event_priority(100)  # before the offline plugin adds its CDN address
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if offline_enabled(config):
+    if offline_copy(config):
         config.extra["polyfills"] = [SHIM_IN_SITE]
     return config
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if not offline_enabled(config):
+    if not offline_copy(config):
         return
     shim = os.environ.get(SHIM_VARIABLE, "")
     if not shim or not Path(shim).is_file():

@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from course.build import in_nested_language_build, offline_copy
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
@@ -75,12 +76,8 @@ def retarget_search_config(html: str, prefix: str) -> str:
     return html[: match.start(2)] + rewritten + html[match.end(2) :]
 
 
-def _i18n_plugin(config: MkDocsConfig) -> Any:
-    return config.plugins.get("i18n")
-
-
 def _prefixes(config: MkDocsConfig) -> dict[str, str]:
-    i18n = _i18n_plugin(config)
+    i18n = config.plugins.get("i18n")
     if i18n is None:
         return {config.theme["language"]: ""}
     return language_prefixes([dict(language) for language in i18n.config.languages])
@@ -93,21 +90,19 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-200)  # after mkdocs-static-i18n has merged every language's entries
 def on_post_build(*, config: MkDocsConfig) -> None:
-    i18n = _i18n_plugin(config)
-    if i18n is not None and i18n.building:
-        return  # a nested build of one language: the index is not complete yet
+    if in_nested_language_build(config):
+        return  # the index is complete only at the end of the main build
     site_dir = Path(config.site_dir)
     merged_path = site_dir / SEARCH_INDEX
     if not merged_path.exists():
         return
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     prefixes = _prefixes(config)
-    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
-    offline_copy = bool(offline and offline.config.enabled)
+    scripts_too = offline_copy(config)
     for locale, index in split_search_index(merged, prefixes).items():
         target = site_dir / prefixes[locale] / SEARCH_INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         serialized = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         target.write_text(serialized, encoding="utf-8")
-        if offline_copy:  # pages opened from file:// load the index as a script
+        if scripts_too:  # pages opened from file:// load the index as a script
             target.with_suffix(".js").write_text(f"var __index = {serialized}", encoding="utf-8")

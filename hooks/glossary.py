@@ -1,41 +1,34 @@
 """The glossary: abbreviations explained everywhere, and the glossary page.
 
-Reads ``data/glossary.yml`` (checked by ``course.glossary``; a mistake stops the
-build with file, line and fix). On every page it appends Markdown abbreviation
-definitions for the page's language, so "RGPD" shows its meaning on hover, focus
-or tap across the site. On the page that holds the marker ``<!-- glossary -->``
-it renders the full list (template ``partials/digicom/glossary.html``).
+From the model's glossary (``data/glossary.yml``, checked by ``course.glossary``) it
+adds, at the end of every page, Markdown abbreviation definitions in the page's
+language, so "RGPD" shows its meaning on hover, focus or tap across the site; the
+page holding ``<!-- glossary -->`` gets the full list (``partials/digicom/glossary.html``).
 
-Events: ``on_config`` (load and check once per language), ``on_page_markdown``.
+Events: ``on_page_markdown`` (priority 70).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from course.glossary import Term, abbreviation_definitions, load_glossary
-from course.language import file_locale, site_locales
-from course.problems import raise_if_any
-from course.templates import render_partial
+from course.build import state_for
+from course.glossary import abbreviation_definitions
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-GLOSSARY = Path(__file__).resolve().parent.parent / "data" / "glossary.yml"
-MARKER = "<!-- glossary -->"
-_terms: dict[str, list[Term]] = {}
 
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _terms
-    _terms, problems = load_glossary(GLOSSARY.read_text(encoding="utf-8"), "data/glossary.yml", site_locales(config))
-    raise_if_any(problems)
-    return config
-
-
+@event_priority(70)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    terms = _terms.get(file_locale(page.file.src_uri, config.theme["language"]), [])
-    if MARKER in markdown:
-        rendered = render_partial(config, "glossary.html", terms=terms)
-        markdown = markdown.replace(MARKER, rendered.strip())
-    return f"{markdown}\n\n{abbreviation_definitions(terms)}\n"
+    state = state_for(config)
+    model = state.page(page.file.src_uri)
+    if model is None:
+        return markdown
+    terms = state.course.glossary.terms.get(model.locale, [])
+    parts = state.parts_for(model.src_uri)
+    if model.has_role("glossary"):
+        line = model.markers["glossary"][0]
+        parts.replace(line, line, state.partials.render("glossary.html", terms=terms), "glossary")
+    if terms:
+        parts.appendix.append(abbreviation_definitions(terms))
+    return markdown

@@ -1,7 +1,7 @@
 """Content report: words, reading time, readability and building blocks of every page.
 
-Run with `make content-report`. It reuses the parsers of the build hooks
-(hooks/course), so it counts exactly what the site shows. Exits with 1 when a
+Run with `make content-report`. It reads the same course model as the
+build (hooks/course/model.py), so it counts exactly what the site shows. Exits with 1 when a
 Spanish module scores under the readability target, so it can gate a change.
 """
 
@@ -15,12 +15,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from course import checklists, quizzes  # noqa: E402
-from course.frontmatter import read_front_matter  # noqa: E402
-from course.language import file_locale, page_id  # noqa: E402
-from course.layout import MODULES_FOLDER  # noqa: E402
+from course.model import Course, Page, load_course, read_settings  # noqa: E402
 from course.prose import reader_text  # noqa: E402
 from course.readability import reading_minutes, readability, words  # noqa: E402
+from course.reading import parse_date  # noqa: E402
+from course.tools import tools_due_for_review, valid_tools  # noqa: E402
 
 SPANISH_MODULE_TARGET = 55.0  # INFLESZ "normal" starts at 55
 
@@ -45,32 +44,27 @@ class PageReport:
         return self.is_module and self.locale == "es" and self.score < SPANISH_MODULE_TARGET
 
 
-def report_page(src_uri: str, text: str, today: dt.date) -> PageReport:
-    """Measure one Markdown page."""
-    file = f"docs/{src_uri}"
-    locale = file_locale(src_uri, "es")
-    front, _ = read_front_matter(text, file)
-    prose = reader_text(text)
-    checklist_page, _ = checklists.parse_page(text, file, page_id(src_uri))
-    quiz_page, _ = quizzes.parse_page(text, file)
-    reviewed = front.data.get("last_reviewed")
+def report_page(page: Page, today: dt.date) -> PageReport:
+    """Measure one page of the course model."""
+    prose = reader_text(page)
+    reviewed = parse_date(page.front.data.get("last_reviewed"))
+    sources = page.front.data.get("sources")
     return PageReport(
-        file=file,
-        locale=locale,
-        is_module=src_uri.startswith(MODULES_FOLDER),
+        file=page.file,
+        locale=page.locale,
+        is_module=page.is_module,
         words=len(words(prose)),
-        minutes=reading_minutes(prose, locale),
-        score=round(readability(prose, locale), 1),
-        checklist_items=checklist_page.item_count,
-        quiz_questions=len(quiz_page.quizzes),
-        sources=len(front.data.get("sources") or []),
-        reviewed_days_ago=(today - reviewed).days if isinstance(reviewed, dt.date) else None,
+        minutes=reading_minutes(prose, page.locale),
+        score=round(readability(prose, page.locale), 1),
+        checklist_items=sum(len(checklist.items) for checklist in page.checklists),
+        quiz_questions=len(page.quizzes),
+        sources=len(sources) if isinstance(sources, list) else 0,
+        reviewed_days_ago=(today - reviewed).days if reviewed else None,
     )
 
 
-def report_site(docs: Path, today: dt.date) -> list[PageReport]:
-    return [report_page(path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8"), today)
-            for path in sorted(docs.rglob("*.md"))]
+def report_site(course: Course) -> list[PageReport]:
+    return [report_page(page, course.today) for page in sorted(course.pages.values(), key=lambda p: p.src_uri)]
 
 
 def format_table(reports: list[PageReport]) -> str:
@@ -88,22 +82,19 @@ def format_table(reports: list[PageReport]) -> str:
     return "\n".join(lines)
 
 
-def tools_due(today: dt.date) -> list[str]:
+def tools_due(course: Course) -> list[str]:
     """Tools whose data was last verified over 12 months ago."""
-    import yaml
-    from course.tools import tools_due_for_review
-
-    tools = yaml.safe_load((ROOT / "data" / "tools.yml").read_text(encoding="utf-8")) or []
-    return [f"{tool['name']} (last_verified {tool['last_verified']})" for tool in tools_due_for_review(tools, today)]
+    tools = valid_tools(course.tools)
+    return [f"{tool['name']} (last_verified {tool['last_verified']})" for tool in tools_due_for_review(tools, course.today)]
 
 
 def main() -> int:
-    today = dt.date.today()
-    reports = report_site(ROOT / "docs", today)
+    course = load_course(ROOT, read_settings(ROOT))
+    reports = report_site(course)
     print(format_table(reports))
     print("\nLegibilidad: Szigriszt-Pazos/INFLESZ (es), Flesch reading ease (en). "
           f"Objetivo: módulos en español ≥ {SPANISH_MODULE_TARGET:.0f}.")
-    due = tools_due(today)
+    due = tools_due(course)
     print("\nHerramientas pendientes de revisar (más de 12 meses) / Tools due for review: "
           + (", ".join(due) if due else "ninguna / none"))
     below = [r.file for r in reports if r.below_target]

@@ -1,13 +1,14 @@
-"""Shared fixtures: a strict build of the real site, an HTTP server that serves it
-under its ``site_url`` path, and Debian's Chromium driven by Playwright."""
+"""Shared fixtures: strict builds made in the test process (the real site, and small sites made from
+tests/fixtures/site), an HTTP server that serves a built site under its ``site_url`` path, and
+Debian's Chromium driven by Playwright."""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import logging
 import os
 import shutil
-import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -16,7 +17,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -28,62 +28,120 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "hooks"))  # the hooks' shared package, `course`, as MkDocs sees it
+sys.path.insert(0, str(ROOT / "scripts"))
 
 
-def load_hook(name: str):
-    """Import ``hooks/<name>.py`` the way MkDocs does, to test its functions."""
-    import importlib.util
+FIXTURE = ROOT / "tests" / "fixtures" / "site"
+# What a site folder shares with the project instead of having its own copy.
+_LINKED = ("hooks", "overrides", "data/strings.yml", "data/quiz-es.po", "data/quiz-en.po", "data/tools.schema.json")
 
-    spec = importlib.util.spec_from_file_location(f"hook_{name}", ROOT / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from course.model import read_settings  # noqa: E402
+
+# The path part of site_url: the site is published, and served in the tests, under it ("/curso/").
+SITE_PATH = urlsplit(read_settings(ROOT).site_url).path
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("DIGICOM_CACHE", str(ROOT / ".cache"))  # compiled templates and QR codes, shared
 
 
 def load_mkdocs_yml() -> dict:
-    """mkdocs.yml as plain data (its !!python tags, if any, are not needed here)."""
+    """The project's mkdocs.yml as plain data (MkDocs' own tags read as None)."""
+    from course.reading import load_yaml
 
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    return load_yaml((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), "mkdocs.yml", mkdocs_tags=True)[0]
 
 
-SITE_PATH = urlsplit(load_mkdocs_yml()["site_url"]).path  # e.g. "/curso/"
+def make_site(target: Path, *, source: Path = FIXTURE, changes: dict[str, str | None] | None = None,
+              replace: list[tuple[str, str, str]] | None = None) -> Path:
+    """A site folder at ``target``: a copy of ``source`` (the fixture site by default) whose
+    mkdocs.yml inherits the project's, with the project's hooks and overrides linked in.
 
-
-def run_mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Build a site strictly, as `make build` does; returns the finished process."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-         "--config-file", str(config_file), "--site-dir", str(site_dir)],
-        cwd=config_file.parent, env=MKDOCS_ENV, capture_output=True, text=True,
-    )
-
-
-def copy_fixture_site(fixture: Path, target: Path) -> Path:
-    """A fixture site copied to ``target``, its relative paths to the project's hooks and
-    overrides (``../../../``) made absolute, so a test can break the copy and build it."""
-    shutil.copytree(fixture, target)
+    ``changes``: files to write (path → text) or delete (path → None); ``replace``:
+    ``(path, old, new)`` text replacements, each of which must apply.
+    """
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("site", ".cache"))
     config = target / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{ROOT.as_posix()}/"),
-                      encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("INHERIT: ../../../mkdocs.yml", f"INHERIT: {ROOT / 'mkdocs.yml'}"), encoding="utf-8")
+    for linked in _LINKED:
+        if not (target / linked).exists():
+            (target / linked).parent.mkdir(parents=True, exist_ok=True)
+            (target / linked).symlink_to(ROOT / linked)
+    for path, old, new in replace or []:
+        current = (target / path).read_text(encoding="utf-8")
+        assert old in current, f"{path} does not contain {old!r}"
+        (target / path).write_text(current.replace(old, new, 1), encoding="utf-8")
+    for path, content in (changes or {}).items():
+        if content is None:
+            (target / path).unlink()
+        else:
+            (target / path).parent.mkdir(parents=True, exist_ok=True)
+            (target / path).write_text(content, encoding="utf-8")
     return target
+
+
+@dataclass
+class Built:
+    """A build made in the test process, as `make build` would make it (strict)."""
+
+    site: Path
+    ok: bool
+    messages: list[str]  # everything MkDocs and our hooks logged as a warning or an error
+    config: object = None
+
+    @property
+    def log(self) -> str:
+        return "\n".join(self.messages)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(root: Path, site: Path | None = None) -> Built:
+    """Build ``root``'s mkdocs.yml strictly in this process (``mkdocs.config.load_config`` + ``build``)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    site = site or root / "site"
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    config = None
+    try:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+        build(config)
+        ok = True
+    except (Abort, ConfigurationError) as error:
+        collect.messages.append(str(error))
+        ok = False
+    finally:
+        logger.removeHandler(collect)
+    return Built(site, ok, collect.messages, config)
 
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built strictly once per test session."""
-    target = tmp_path_factory.mktemp("site")
-    result = run_mkdocs_build(ROOT / "mkdocs.yml", target)
-    if result.returncode != 0:
-        pytest.fail(f"The strict build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
-    return target
+    built = build_site(ROOT, tmp_path_factory.mktemp("site"))
+    if not built.ok:
+        pytest.fail(f"The strict build failed:\n{built.log}", pytrace=False)
+    return built.site
+
+
+def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve a built site over HTTP on 127.0.0.1 under SITE_PATH; returns the server and the site's URL."""
+    handler = functools.partial(_SiteHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}"
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -102,11 +160,8 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path) -> Iterator[str]:
     """Base URL of the built site served over HTTP on 127.0.0.1, ending in SITE_PATH."""
-    handler = functools.partial(_SiteHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}"
+    server, url = serve(site_dir)
+    yield url
     server.shutdown()
 
 

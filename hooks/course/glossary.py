@@ -1,16 +1,21 @@
-"""The glossary: terms in both languages, read from ``data/glossary.yml`` and checked."""
+"""The glossary: terms in both languages, read from ``data/glossary.yml`` and checked.
+
+Each entry has an ``id`` and, for every language, a ``term``, its ``expansion`` and
+a ``definition``. Ids are unique, and so is each language's term: the same term
+under two ids would show two tooltips and two glossary entries.
+"""
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from dataclasses import dataclass
-
-import yaml
+import re
+from dataclasses import dataclass, field
 
 from .problems import Problem
-from .yaml_nodes import load_with_nodes
+from .reading import LineMap, load_yaml, repeated_key_problems
 
+FILE_NAME = "glossary.yml"
+FILE = f"data/{FILE_NAME}"
 LANGUAGE_FIELDS = ("term", "expansion", "definition")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -23,50 +28,77 @@ class Term:
     term: str
     expansion: str
     definition: str
+    line: int = 0
 
 
-def _sort_key(text: str) -> str:
+@dataclass
+class Glossary:
+    terms: dict[str, list[Term]] = field(default_factory=dict)  # per locale, sorted alphabetically
+    lines: LineMap = field(default_factory=LineMap)
+    problems: list[Problem] = field(default_factory=list)
+    text: str = ""
+
+
+def sort_key(text: str) -> str:
     return unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode().lower()
 
 
-def load_glossary(text: str, file: str, locales: list[str]) -> tuple[dict[str, list[Term]], list[Problem]]:
-    """Parse and check the glossary; return its terms per locale, sorted alphabetically."""
-    try:
-        entries, root = load_with_nodes(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return {}, [Problem(file, mark.line + 1 if mark else 1, f"el archivo no es YAML válido ({getattr(error, 'problem', error)})",
-                            "revisa los dos puntos, las comillas y la sangría de esa línea")]
+def read_glossary(text: str | None, problems: list[Problem], locales: tuple[str, ...]) -> Glossary:
+    """Parse and check the glossary; its terms per locale, sorted alphabetically."""
+    glossary = Glossary({locale: [] for locale in locales}, problems=list(problems), text=text or "")
+    if text is None:  # a site without a glossary (rules.data says when a page needs one)
+        return glossary
+    entries, lines, found = load_yaml(text, FILE)
+    glossary.lines = lines
+    glossary.problems += found + repeated_key_problems(lines, FILE)
+    if found:
+        return glossary
     if not isinstance(entries, list):
-        return {}, [Problem(file, 1, "el glosario debe ser una lista de términos", "empieza cada término con '- id: …'")]
-    problems: list[Problem] = []
-    terms: dict[str, list[Term]] = {locale: [] for locale in locales}
+        glossary.problems.append(Problem(FILE, 1, "el glosario debe ser una lista de términos",
+                                         "empieza cada término con '- id: …'"))
+        return glossary
     seen: dict[str, int] = {}
-    for entry, node in zip(entries, root.value):
-        line = node.start_mark.line + 1
+    terms_seen: dict[tuple[str, str], tuple[str, int]] = {}
+    for index, entry in enumerate(entries):
+        line = lines.line_of((index,))
         entry_id = entry.get("id") if isinstance(entry, dict) else None
         if not isinstance(entry_id, str) or not _ID.match(entry_id):
-            problems.append(Problem(file, line, f"el término de la línea {line} no tiene un 'id' válido",
-                                    "añade  id: rgpd  (minúsculas, números y guiones)"))
+            glossary.problems.append(Problem(FILE, line, f"el término de la línea {line} no tiene un 'id' válido",
+                                             "añade  id: rgpd  (minúsculas, números y guiones)"))
             continue
         if entry_id in seen:
-            problems.append(Problem(file, line, f"el id '{entry_id}' ya se usa en la línea {seen[entry_id]}",
-                                    "cambia uno de los dos o junta los términos"))
+            glossary.problems.append(Problem(FILE, line, f"el id '{entry_id}' ya se usa en la línea {seen[entry_id]}",
+                                             "cambia uno de los dos o junta los términos"))
             continue
         seen[entry_id] = line
         for locale in locales:
             version = entry.get(locale)
-            missing = [f for f in LANGUAGE_FIELDS if not isinstance(version, dict) or not str(version.get(f) or "").strip()]
+            missing = [name for name in LANGUAGE_FIELDS
+                       if not isinstance(version, dict) or not str(version.get(name) or "").strip()]
             if missing:
-                problems.append(Problem(file, line, f"al término '{entry_id}' le falta en '{locale}': {', '.join(missing)}",
-                                        f"añade  {locale}: {{term: …, expansion: …, definition: …}}"))
+                glossary.problems.append(Problem(
+                    FILE, lines.line_of((index, locale)) if isinstance(version, dict) else line,
+                    f"al término '{entry_id}' le falta en '{locale}': {', '.join(missing)}",
+                    f"añade  {locale}: {{term: …, expansion: …, definition: …}}"))
                 continue
-            terms[locale].append(Term(entry_id, str(version["term"]), str(version["expansion"]), str(version["definition"])))
-    for locale in locales:
-        terms[locale].sort(key=lambda t: _sort_key(t.term))
-    return terms, problems
+            term = Term(entry_id, str(version["term"]).strip(), str(version["expansion"]).strip(),
+                        str(version["definition"]).strip(), line)
+            key = (locale, term.term.casefold())
+            if key in terms_seen:
+                other_id, other_line = terms_seen[key]
+                glossary.problems.append(Problem(
+                    FILE, lines.line_of((index, locale, "term")),
+                    f"el término «{term.term}» ({locale}) ya está en el glosario con el id '{other_id}' "
+                    f"(línea {other_line})",
+                    "deja un solo término con ese nombre: junta las dos explicaciones en una y borra la otra"))
+                continue
+            terms_seen[key] = (entry_id, line)
+            glossary.terms[locale].append(term)
+    for terms in glossary.terms.values():
+        terms.sort(key=lambda term: sort_key(term.term))
+    return glossary
 
 
 def abbreviation_definitions(terms: list[Term]) -> str:
     """Markdown ``abbr`` definitions, so each term explains itself wherever it appears."""
-    return "\n".join(f"*[{t.term}]: {t.expansion}" for t in terms)
+    return "\n".join(f"*[{term.term}]: {term.expansion}" for term in terms)

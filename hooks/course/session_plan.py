@@ -12,16 +12,11 @@ ones are still tried.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from .markers import Marker
 
-PLAN_PAGE = "plan-de-sesion"  # page_key of docs/plan-de-sesion.es.md and .en.md
-PLAN_MARKER = Marker("<!-- session-plan -->", PLAN_PAGE, "Plan de sesión",
-                     re.compile(r"^<!--\s*session[\s_-]*plans?\s*-->$", re.IGNORECASE))
 SESSION_LENGTHS = (120, 240)  # minutes: the suggested 2-hour and 4-hour sessions
 BREAK_MINUTES = 10  # one break for every full hour of a session
 

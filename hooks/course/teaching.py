@@ -1,5 +1,4 @@
-"""Teaching aids on a module page: where they go (after the title, as the module's intro), and
-the handout's QR code.
+"""Teaching aids on a module page: the handout's QR code.
 
 ``qr_svg`` makes, at build time and without any network, an inline SVG QR code for
 the page's online address (its canonical URL), printed on the handout so a
@@ -9,19 +8,9 @@ participant can open the page on a phone. ``segno`` is pure Python.
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
 import segno
-
-_FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
-
-
-def insert_after_title(markdown: str, block: str) -> str:
-    """Put a block right after the page's first ``# `` heading (or at the top)."""
-    match = _FIRST_HEADING.search(markdown)
-    at = match.end() if match else 0
-    return f"{markdown[:at]}\n\n{block}\n\n{markdown[at:]}"
 
 
 def cached_qr_svg(url: str, title: str, cache: Path) -> str:

@@ -1,28 +1,61 @@
-"""Render the project's Jinja partials (overrides/partials/digicom/) with the theme's environment."""
+"""Our Jinja partials (``overrides/partials/digicom/``): rendered strictly, escaped, once compiled per build.
+
+:class:`Partials` renders with the theme's loader (so ``custom_dir`` overrides work)
+but its own settings: ``StrictUndefined`` (a missing string or variable stops the
+build instead of printing nothing) and autoescaping (data from YAML is always
+escaped; trusted Markdown or SVG is marked ``| safe`` in the template, and the
+safety rules have checked it first).
+
+:func:`used_string_keys` lists every ``t.key`` the partials and hooks use, so a rule
+can check that ``data/strings.yml`` has each of them in every language.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemBytecodeCache
+from jinja2 import Environment, FileSystemBytecodeCache, StrictUndefined
 
-# MkDocs builds a new Jinja environment on every get_env() call, and each one compiles every
-# template again, which costs more than rendering it. Our partials take all their text from
-# their context (never the theme's language), so one environment serves every language.
-_cache: dict[str, Any] = {"key": None, "env": None}
+PROJECT = Path(__file__).resolve().parents[2]
+PARTIALS = PROJECT / "overrides" / "partials" / "digicom"
+HOOKS = PROJECT / "hooks"
+_STATIC_KEY = re.compile(r"\bt(?:\.(?P<attr>[a-z][a-z0-9_]*)\b|\[\s*[\"'](?P<item>[a-z][a-z0-9_-]*)[\"']\s*\])")
+_DYNAMIC_KEY = re.compile(r"\bt\[\s*[\"'](?P<prefix>[a-z][a-z0-9_-]*)[\"']\s*~")
+_JINJA_METHODS = {"items", "keys", "values", "get"}
 
 
-def render_partial(config: Any, template: str, **context: Any) -> str:
-    """``partials/digicom/<template>`` rendered with ``context``, without surrounding blank space."""
-    theme = config.theme
-    key = tuple(theme.dirs)
-    if _cache["key"] != key:
-        environment = theme.get_env()
-        # Compiled partials are kept on disk for the next build process (keyed by each template's
-        # source, so an edited template is compiled again): tests and fresh builds start faster.
-        folder = Path(config.config_file_path).parent / ".cache" / "jinja"
-        folder.mkdir(parents=True, exist_ok=True)
-        environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
-        _cache.update(key=key, env=environment)
-    return _cache["env"].get_template(f"partials/digicom/{template}").render(**context).strip()
+class Partials:
+    """Renders ``partials/digicom/<name>`` for one build."""
+
+    def __init__(self, theme_environment: Environment, cache_folder: Path | None = None) -> None:
+        self.environment = theme_environment.overlay(undefined=StrictUndefined, autoescape=True)
+        if cache_folder is not None:
+            cache_folder.mkdir(parents=True, exist_ok=True)
+            # Keyed by each template's source: an edited template is compiled again.
+            self.environment.bytecode_cache = FileSystemBytecodeCache(str(cache_folder))
+
+    def render(self, name: str, **context: Any) -> str:
+        return self.environment.get_template(f"partials/digicom/{name}").render(**context).strip()
+
+
+def used_string_keys(folders: Iterable[Path] = (PARTIALS, HOOKS)) -> tuple[dict[str, str], set[str]]:
+    """``({key: where it is used}, {prefixes of keys built at render time})`` in our partials and hooks.
+
+    The strings reach templates as ``t`` and hooks call them ``t`` too, so ``t.key`` and ``t["key"]`` are
+    how a use is recognised.
+    """
+    keys: dict[str, str] = {}
+    prefixes: set[str] = set()
+    for folder in folders:
+        # Partials in any sub-folder; of the hooks, only the MkDocs layer (course/ never sees `t`).
+        for path in sorted(folder.rglob("*.html") if folder.name != "hooks" else folder.glob("*.py")):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                for match in _STATIC_KEY.finditer(line):
+                    key = match.group("attr") or match.group("item")
+                    if key not in _JINJA_METHODS:
+                        keys.setdefault(key, f"{path.relative_to(PROJECT).as_posix()}:{number}")
+                prefixes.update(match.group("prefix") for match in _DYNAMIC_KEY.finditer(line))
+    return keys, prefixes

@@ -16,25 +16,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Iterable, Mapping
-from os import PathLike
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
-from .layout import MODULES_FOLDER
-from .problems import Problem, raise_if_any
+from .problems import Problem
+from .reading import LineMap, Where, load_yaml, parse_date, repeated_key_problems
 
-TOOLS_FILE = "data/tools.yml"
+FILE_NAME = "tools.yml"
+TOOLS_FILE = f"data/{FILE_NAME}"
 SCHEMA_FILE = "data/tools.schema.json"
 REPO = Path(__file__).resolve().parents[2]
-DIRECTORY_MARKER = "<!-- tool-directory -->"
 ANCHOR_PREFIX = "tool-"
-
-Where = tuple[Any, ...]  # a place in the data: (3, "price_note", "es")
 
 _BILINGUAL = ("price_note", "data", "good_for")
 _BOOLEANS = ("free_plan", "spanish_ui")
@@ -42,77 +39,42 @@ _URLS = ("url", "pricing_url")
 _LANGUAGES = {"es": "en español", "en": "en inglés"}
 _LANGUAGE_NAMES = {"es": "español", "en": "inglés"}
 _SHOWN_MAX = 60
-# A line holding only a comment that looks like one of our markers: <!-- tool-directory -->,
-# <!-- tools -->, <!-- herramientas-lista -->… (ordinary comments with sentences are left alone).
-_MARKER_LIKE = re.compile(r"^[ \t]*(<!--\s*(?:tools?|herramientas?)(?:[-_:][\w-]*)?\s*-->)[ \t]*$",
-                          re.IGNORECASE | re.MULTILINE)
 
 
 # ── Reading ────────────────────────────────────────────────────────────────
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: much faster
-    """YAML as data, except that dates stay text: the schema checks their format."""
+@dataclass
+class ToolData:
+    """``data/tools.yml`` as read: the entries, the line of each field, and reading problems."""
+
+    data: Any = None
+    lines: LineMap = field(default_factory=LineMap)
+    problems: list[Problem] = field(default_factory=list)
+    text: str = ""
+
+    @property
+    def entries(self) -> list[dict[str, Any]]:
+        """The entries that are at least a mapping (for anchors and known words, even with problems)."""
+        return [entry for entry in self.data if isinstance(entry, dict)] if isinstance(self.data, list) else []
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _collect_lines(node: yaml.Node, path: Where, lines: dict[Where, int], problems: list[Problem],
-                   data: Any, file: str) -> None:
-    """Record the 1-based line of every node; a mapping key's line stands for its field."""
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            key_line = key_node.start_mark.line + 1
-            if key in seen:
-                problems.append(Problem(
-                    file, key_line,
-                    f"{_entry(data, path)} tiene el campo '{_field(path + (key,))}' dos veces "
-                    f"(la otra está en la línea {seen[key]})",
-                    "borra una de las dos líneas y deja la buena"))
-                continue
-            seen[key] = key_line
-            lines[path + (key,)] = key_line
-            _collect_lines(value_node, path + (key,), lines, problems, data, file)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _collect_lines(item, path + (index,), lines, problems, data, file)
-
-
-def parse_tools(text: str, file: str = TOOLS_FILE) -> tuple[Any, dict[Where, int], list[Problem]]:
+def read_tools(text: str | None, problems: list[Problem]) -> ToolData:
     """The file's data, the line of each entry and field, and any YAML mistakes."""
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
-        return None, {}, [Problem(file, mark.line + 1 if mark else 1,
-                                  f"el archivo deja de entenderse en esta línea o en la anterior "
-                                  f"(detalle técnico: {problem})",
-                                  "revisa los dos puntos, las comillas y la sangría de esa línea y de la anterior")]
-    finally:
-        loader.dispose()
-    lines: dict[Where, int] = {}
-    problems: list[Problem] = []
-    if node is not None:
-        _collect_lines(node, (), lines, problems, data, file)
-    return data, lines, problems
+    if text is None:  # a site without tools (rules.data says when a page needs them)
+        return ToolData(problems=list(problems))
+    data, lines, found = load_yaml(text, TOOLS_FILE)
+    tools = ToolData(data, lines, list(problems) + found, text)
+    for where, line, first in lines.repeated:
+        tools.problems.append(Problem(
+            TOOLS_FILE, line, f"{_entry(data, where)} tiene el campo '{_field(where)}' dos veces "
+                              f"(la otra está en la línea {first})", "borra una de las dos líneas y deja la buena"))
+    return tools
 
 
-def line_of(lines: Mapping[Where, int], path: Iterable[Any]) -> int:
+def line_of(lines: LineMap, path: Iterable[Any]) -> int:
     """The line of a place in the data, or of the nearest enclosing one."""
-    path = tuple(path)
-    while path and path not in lines:
-        path = path[:-1]
-    return lines.get(path, 1)
+    return lines.line_of(path)
 
 
 # ── Describing a place in the data ─────────────────────────────────────────
@@ -181,12 +143,12 @@ def _how_to_add(field: str, schema: Mapping[str, Any]) -> str:
     return hints.get(field, f"añade el campo  {field}:")
 
 
-def _schema_problem(error: ValidationError, data: Any, lines: Mapping[Where, int],
+def _schema_problem(error: ValidationError, data: Any, lines: LineMap,
                     schema: Mapping[str, Any], file: str) -> list[Problem]:
     """One schema error in plain Spanish (a ``required`` error may list several fields)."""
     path: Where = tuple(error.absolute_path)
     entry, field, value, kind = _entry(data, path), _field(path), error.instance, error.validator
-    line = line_of(lines, path)
+    line = lines.line_of(path)
     top = field.split(".")[0]
     language = path[-1] if len(path) == 3 and path[1] in _BILINGUAL else None
 
@@ -209,7 +171,7 @@ def _schema_problem(error: ValidationError, data: Any, lines: Mapping[Where, int
                     for name in missing]
         if kind == "additionalProperties":
             allowed = list(error.schema["properties"])
-            return [Problem(file, line_of(lines, path + (name,)),
+            return [Problem(file, lines.line_of(path + (name,)),
                             f"{entry} tiene un campo desconocido, '{name}'",
                             f"corrige el nombre o borra la línea; los campos posibles son: {_list(allowed)}")
                     for name in value if name not in allowed]
@@ -223,7 +185,7 @@ def _schema_problem(error: ValidationError, data: Any, lines: Mapping[Where, int
                             f"'{field}'", f"añade dentro de '{field}' la línea  {name}: …")
                     for name in error.validator_value if name not in value]
         if kind == "additionalProperties":
-            return [Problem(file, line_of(lines, path + (name,)),
+            return [Problem(file, lines.line_of(path + (name,)),
                             f"{entry} tiene en '{field}' un idioma desconocido, '{name}'",
                             "deja solo las líneas  es:  y  en:")
                     for name in value if name not in ("es", "en")]
@@ -273,7 +235,7 @@ def _schema_problem(error: ValidationError, data: Any, lines: Mapping[Where, int
                "compara esta parte con la de otra herramienta que esté bien")
 
 
-def schema_problems(data: Any, lines: Mapping[Where, int], schema: Mapping[str, Any],
+def schema_problems(data: Any, lines: LineMap, schema: Mapping[str, Any],
                     file: str = TOOLS_FILE) -> list[Problem]:
     """Every place where the data breaks the schema."""
     validator = Draft202012Validator(schema, format_checker=FormatChecker())
@@ -292,7 +254,7 @@ def _entries(data: Any) -> list[tuple[int, dict[str, Any]]]:
     return [(i, e) for i, e in enumerate(data)] if isinstance(data, list) else []
 
 
-def duplicate_problems(data: Any, lines: Mapping[Where, int], file: str = TOOLS_FILE) -> list[Problem]:
+def duplicate_problems(data: Any, lines: LineMap, file: str = TOOLS_FILE) -> list[Problem]:
     """Two tools with the same id, or with the same name (ignoring case and spaces)."""
     problems: list[Problem] = []
     first_id: dict[str, int] = {}
@@ -305,9 +267,9 @@ def duplicate_problems(data: Any, lines: Mapping[Where, int], file: str = TOOLS_
             if tool_id in first_id:
                 other = first_id[tool_id]
                 problems.append(Problem(
-                    file, line_of(lines, (index, "id")),
+                    file, lines.line_of((index, "id")),
                     f"{_entry(data, (index,))} usa el id «{tool_id}», que ya tiene {_entry(data, (other,))} "
-                    f"(línea {line_of(lines, (other, 'id'))})",
+                    f"(línea {lines.line_of((other, 'id'))})",
                     "cambia uno de los dos: cada herramienta necesita un id distinto"))
             else:
                 first_id[tool_id] = index
@@ -315,16 +277,16 @@ def duplicate_problems(data: Any, lines: Mapping[Where, int], file: str = TOOLS_
             key = " ".join(name.split()).casefold()
             if key in first_name:
                 problems.append(Problem(
-                    file, line_of(lines, (index, "name")),
+                    file, lines.line_of((index, "name")),
                     f"hay dos herramientas llamadas «{name.strip()}» (la otra está en la línea "
-                    f"{line_of(lines, (first_name[key], 'name'))})",
+                    f"{lines.line_of((first_name[key], 'name'))})",
                     "borra la repetida, o junta sus datos en una sola herramienta"))
             else:
                 first_name[key] = index
     return problems
 
 
-def module_problems(data: Any, lines: Mapping[Where, int], module_ids: Iterable[str],
+def module_problems(data: Any, lines: LineMap, module_ids: Iterable[str],
                     file: str = TOOLS_FILE) -> list[Problem]:
     """Module ids in ``modules`` that are not real modules (file names of ``docs/modulos/``)."""
     known = sorted(set(module_ids))
@@ -336,13 +298,13 @@ def module_problems(data: Any, lines: Mapping[Where, int], module_ids: Iterable[
         for position, module in enumerate(modules):
             if isinstance(module, str) and module not in known:
                 problems.append(Problem(
-                    file, line_of(lines, (index, "modules", position)),
+                    file, lines.line_of((index, "modules", position)),
                     f"{_entry(data, (index,))} tiene en 'modules' el módulo «{module}», que no existe",
                     f"usa el nombre de un archivo de docs/modulos/ sin «.es.md»: {_list(known)}"))
     return problems
 
 
-def future_date_problems(data: Any, lines: Mapping[Where, int], today: dt.date,
+def future_date_problems(data: Any, lines: LineMap, today: dt.date,
                          file: str = TOOLS_FILE) -> list[Problem]:
     """A verification date after today is a typo, and would hide the tool from the review list."""
     problems: list[Problem] = []
@@ -350,71 +312,39 @@ def future_date_problems(data: Any, lines: Mapping[Where, int], today: dt.date,
         date = _as_date(entry.get("last_verified")) if isinstance(entry, dict) else None
         if date is not None and date > today:
             problems.append(Problem(
-                file, line_of(lines, (index, "last_verified")),
+                file, lines.line_of((index, "last_verified")),
                 f"{_entry(data, (index,))} tiene en 'last_verified' una fecha futura ({date.isoformat()})",
                 "pon la fecha del día en que comprobaste los datos en la web de la herramienta"))
     return problems
 
 
 def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
+    return parse_date(value)
 
 
-def check_tools(text: str, schema: Mapping[str, Any], module_ids: Iterable[str], *,
-                today: dt.date | None = None, file: str = TOOLS_FILE) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """Read and check the whole file: ``(tools, problems)``; tools is empty when there are problems.
-
-    Each tool is the entry's dict with ``last_verified`` as a :class:`datetime.date`.
-    """
-    data, lines, problems = parse_tools(text, file)
-    if problems and not lines:  # not YAML at all: nothing more to check
-        return [], problems
-    problems += schema_problems(data, lines, schema, file)
-    problems += duplicate_problems(data, lines, file)
-    problems += module_problems(data, lines, module_ids, file)
+def tool_problems(tools: ToolData, schema: Mapping[str, Any], module_ids: Iterable[str],
+                  today: dt.date | None = None) -> list[Problem]:
+    """Every mistake in the tool data: reading, schema, repeated tools, unknown modules, future dates."""
+    problems = list(tools.problems)
+    if tools.data is None and problems:
+        return problems
+    file = TOOLS_FILE
+    problems += schema_problems(tools.data, tools.lines, schema, file)
+    problems += duplicate_problems(tools.data, tools.lines, file)
+    problems += module_problems(tools.data, tools.lines, module_ids, file)
     if today is not None:
-        problems += future_date_problems(data, lines, today, file)
-    problems.sort(key=lambda problem: problem.line or 0)
-    if problems:
-        return [], problems
-    return [{**entry, "last_verified": _as_date(entry["last_verified"])} for entry in data], []
+        problems += future_date_problems(tools.data, tools.lines, today, file)
+    return sorted(problems, key=lambda problem: problem.line or 0)
+
+
+def valid_tools(tools: ToolData) -> list[dict[str, Any]]:
+    """The tools, each with ``last_verified`` as a date (for data that passed :func:`tool_problems`)."""
+    return [{**entry, "last_verified": _as_date(entry.get("last_verified"))} for entry in tools.entries]
 
 
 def read_schema() -> dict[str, Any]:
     """``data/tools.schema.json`` of this repository (the schema is code: fixture sites share it)."""
     return json.loads((REPO / SCHEMA_FILE).read_text(encoding="utf-8"))
-
-
-def module_ids(docs_dir: str | PathLike, default_locale: str) -> list[str]:
-    """The module ids: file names of ``docs/modulos/*.<default>.md`` without the suffix."""
-    suffix = f".{default_locale}.md"
-    return sorted(path.name.removesuffix(suffix) for path in (Path(docs_dir) / MODULES_FOLDER).glob(f"*{suffix}"))
-
-
-def read_tools_file(root: str | PathLike, *, default_locale: str = "es", today: dt.date | None = None,
-                    ) -> list[dict[str, Any]]:
-    """The checked tools of a site folder (its ``data/tools.yml`` and ``docs/modulos/``), for scripts and reports.
-
-    Raises :class:`~course.problems.ContentError` like the build does.
-    """
-    root = Path(root)
-    return load_tools((root / TOOLS_FILE).read_text(encoding="utf-8"), read_schema(),
-                      module_ids(root / "docs", default_locale), today=today)
-
-
-def load_tools(text: str, schema: Mapping[str, Any], module_ids: Iterable[str], *,
-               today: dt.date | None = None, file: str = TOOLS_FILE) -> list[dict[str, Any]]:
-    """The checked tools; raises :class:`~course.problems.ContentError` listing every problem."""
-    tools, problems = check_tools(text, schema, module_ids, today=today, file=file)
-    raise_if_any(problems)
-    return tools
 
 
 # ── Using the data ─────────────────────────────────────────────────────────
@@ -468,68 +398,3 @@ def label_keys(schema: Mapping[str, Any]) -> list[str]:
     """The keys of ``data/strings.yml`` the cards need for every category and price tier."""
     return ([f"tools_category_{c}" for c in _enum(schema, "category")]
             + [f"tools_tier_{t}" for t in _enum(schema, "price_tier")])
-
-
-# ── The marker on pages ────────────────────────────────────────────────────
-
-
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-
-
-def _fenced_lines(text: str) -> set[int]:
-    """1-based numbers of the lines inside fenced code blocks (examples, not markers)."""
-    inside, fence, lines = False, "", set()
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = _FENCE.match(line)
-        if match and (not inside or match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence)):
-            inside, fence = not inside, match.group(1)
-            lines.add(number)
-        elif inside:
-            lines.add(number)
-    return lines
-
-
-def _markers(text: str) -> list[tuple[int, str, re.Match[str]]]:
-    """Every marker-like comment outside fenced code: (line, comment, match)."""
-    fenced = _fenced_lines(text)
-    found = []
-    for match in _MARKER_LIKE.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        if line not in fenced:
-            found.append((line, match.group(1), match))
-    return found
-
-
-def replace_marker(markdown: str, html: str) -> str:
-    """Put ``html`` where the directory marker stands on a line of its own, outside fenced code."""
-    for _, comment, match in reversed(_markers(markdown)):
-        if comment == DIRECTORY_MARKER:
-            markdown = markdown[:match.start()] + html + markdown[match.end():]
-    return markdown
-
-
-def marker_problems(source: str, file: str, *, is_directory: bool) -> list[Problem]:
-    """The directory marker must be on the directory page, once, and nowhere else.
-
-    ``source`` is the whole Markdown file, front matter included, so lines match the file.
-    """
-    problems: list[Problem] = []
-    found = []
-    for line, comment, _ in _markers(source):
-        if comment != DIRECTORY_MARKER:
-            problems.append(Problem(file, line, f"el marcador «{comment}» no existe",
-                                    f"escribe exactamente {DIRECTORY_MARKER} (en la página del directorio) "
-                                    "o borra la línea"))
-        elif not is_directory:
-            problems.append(Problem(file, line, f"el marcador {DIRECTORY_MARKER} solo puede ir en la página "
-                                    "del directorio de herramientas (docs/herramientas.es.md y .en.md)",
-                                    "borra la línea; para enlazar al directorio, usa un enlace normal"))
-        else:
-            found.append(line)
-    if is_directory and not found:
-        problems.append(Problem(file, None, f"falta el marcador {DIRECTORY_MARKER}, que marca dónde va la lista "
-                                "de herramientas", f"añade una línea con {DIRECTORY_MARKER} donde quieras la lista"))
-    for line in found[1:]:
-        problems.append(Problem(file, line, f"el marcador {DIRECTORY_MARKER} aparece más de una vez "
-                                f"(la primera en la línea {found[0]})", "deja solo uno"))
-    return problems

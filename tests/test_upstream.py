@@ -1,6 +1,6 @@
 """Unit tests of the corrections to Material's markup (hooks/course/theme_markup.py)."""
 
-from course.theme_markup import drop_invalid_attributes, name_search_dialog
+from course.upstream import drop_invalid_attributes, name_search_dialog
 
 SEARCH = '<div class="md-search" data-md-component="search" role="dialog">\n<label></label></div>'
 
@@ -22,7 +22,7 @@ def test_toggles_lose_autocomplete_and_labels_lose_empty_tabindex():
 
 
 def test_heading_links_get_the_tooltip_of_the_page_language():
-    from course.theme_markup import retitle_permalinks
+    from course.upstream import retitle_permalinks
 
     page = '<h2 id="why">Why<a class="headerlink" href="#why" title="Enlace a esta sección">&para;</a></h2><a title="Enlace a esta sección">'
     fixed = retitle_permalinks(page, "Enlace a esta sección", "Link to this section")

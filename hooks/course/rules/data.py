@@ -1,0 +1,76 @@
+"""Rules about the data files (``data/*.yml``) and the site settings the course relies on."""
+
+from __future__ import annotations
+
+from .. import glossary as glossary_data, quizzes, strings as strings_data, tools as tools_data
+from ..model import Course
+from ..problems import Problem
+from ..templates import used_string_keys
+from .pages import LEVELS
+
+
+def _needed(course: Course, role: str, file: str, present: bool) -> list[Problem]:
+    """A page that shows a data file's contents needs that file."""
+    holder = course.with_role(role, course.default)
+    if present or holder is None:
+        return []
+    return [Problem(holder.file, holder.markers[role][0], f"esta página muestra el contenido de {file}, "
+                                                          "pero ese archivo no existe",
+                    f"crea {file} (copia el formato de CONTRIBUTING.md) o borra el marcador de esta página")]
+
+
+def glossary(course: Course) -> list[Problem]:
+    """``data/glossary.yml``: valid YAML, unique ids and terms, every field in every language."""
+    present = bool(course.glossary.text) or bool(course.glossary.problems)
+    return list(course.glossary.problems) + _needed(course, "glossary", glossary_data.FILE, present)
+
+
+def tools(course: Course) -> list[Problem]:
+    """``data/tools.yml``: the schema, unique tools, modules that exist, no future dates."""
+    present = bool(course.tools.text) or bool(course.tools.problems)
+    needed = _needed(course, "tool-directory", tools_data.TOOLS_FILE, present)
+    if not present:
+        return needed
+    module_ids = [page.id for page in course.modules(course.default)]
+    return tools_data.tool_problems(course.tools, tools_data.read_schema(), module_ids, course.today) + needed
+
+
+def required_string_keys() -> dict[str, str]:
+    """Every key of ``data/strings.yml`` the site uses, and where (templates, hooks, data-driven families)."""
+    keys, prefixes = used_string_keys()
+    schema = tools_data.read_schema()
+    families = {"level_": LEVELS, "tools_category_": tools_data._enum(schema, "category"),
+                "tools_tier_": tools_data._enum(schema, "price_tier")}
+    for prefix in sorted(prefixes):
+        for value in families.get(prefix, ()):
+            keys.setdefault(prefix + value, f"los valores de «{prefix}…»")
+    return keys
+
+
+def strings(course: Course) -> list[Problem]:
+    """``data/strings.yml``: every key the site uses, in every language, with the same {placeholders}."""
+    problems = list(course.strings.problems)
+    if course.strings.problems and not course.strings.texts:
+        return problems
+    for key, where in sorted(required_string_keys().items()):
+        if key not in course.strings.texts:
+            problems.append(Problem(strings_data.FILE, None,
+                                    f"falta el texto '{key}', que usa el sitio ({where})",
+                                    f"añade una línea  {key}: {{es: \"…\", en: \"…\"}}  (si lo borraste sin querer, "
+                                    "recupéralo del historial del repositorio)"))
+    return problems
+
+
+def settings(course: Course) -> list[Problem]:
+    """``mkdocs.yml`` is readable and configures mkdocs-quiz as the quiz hook and templates expect."""
+    problems = list(course.settings.problems)
+    if problems:
+        return problems
+    file = course.settings.config_file
+    options = course.settings.quiz_options
+    if options is None:
+        return [Problem(file, None, "falta el plugin mkdocs_quiz en 'plugins:'",
+                        "añade  - mkdocs_quiz:  después de i18n, con las opciones que explica hooks/quizzes.py")]
+    return [Problem(file, None, f"la opción '{key}' de mkdocs_quiz debe ser {str(value).lower()}: {why}",
+                    f"escribe  {key}: {str(value).lower()}  en la sección mkdocs_quiz de plugins")
+            for key, (value, why) in quizzes.REQUIRED_PLUGIN_OPTIONS.items() if options.get(key) != value]

@@ -1,0 +1,120 @@
+"""Workarounds for the packages we build on, all listed in one place.
+
+Each :class:`Workaround` names the package version it was written for, the
+upstream issue (or that none was found), the file that holds it, and the test that
+fails if an upgrade makes it silently stop doing anything (the pattern it fixes no
+longer appears, or its fix no longer shows in the built site). ``MAINTAINING.md``
+explains what to do with each one on an upgrade. The Python fixes of other
+packages' markup are here too; the JavaScript ones live in
+``overrides/assets/javascripts/upstream/``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Workaround:
+    name: str
+    package: str  # "mkdocs-material 9.8.1"
+    upstream: str  # the issue, or "none found"
+    where: str  # the file that holds it
+    test: str  # the test that proves it still does something
+
+
+WORKAROUNDS = (
+    Workaround("search dialog has no accessible name", "mkdocs-material 9.8.1",
+               "none found for the dialog itself (related: squidfunk/mkdocs-material#6433)",
+               "hooks/course/upstream.py (name_search_dialog)", "tests/test_upstream.py"),
+    Workaround("autocomplete on checkboxes, empty tabindex (invalid HTML)", "mkdocs-material 9.8.1", "none found",
+               "hooks/course/upstream.py (drop_invalid_attributes)", "tests/test_upstream.py"),
+    Workaround("heading-link tooltip in one language only", "mkdocs 1.6.1 (toc.permalink_title)",
+               "none found", "hooks/course/upstream.py (retitle_permalinks)", "tests/test_upstream.py"),
+    Workaround("quiz markup: <style> and a 44 KB script inlined in every page, sidebar without a landmark",
+               "mkdocs_quiz 1.7.1", "none found", "hooks/course/upstream.py (tidy_quiz_page)",
+               "tests/test_upstream.py"),
+    Workaround("quiz answers indexed by search", "mkdocs_quiz 1.7.1", "none found",
+               "hooks/course/upstream.py (exclude_quizzes_from_search)", "tests/test_upstream.py"),
+    Workaround("one search index for every language", "mkdocs-static-i18n 1.3.1",
+               "ultrabug/mkdocs-static-i18n#271", "hooks/search_i18n.py", "tests/test_search_i18n.py"),
+    Workaround("the last language's 404.html overwrites the default one", "mkdocs-static-i18n 1.3.1",
+               "squidfunk/mkdocs-material#7728", "hooks/upstream_fixes.py (404 pages)", "tests/test_upstream.py"),
+    Workaround("search is not accent-insensitive", "mkdocs-material 9.8.1 (lunr)", "none found",
+               "overrides/assets/javascripts/upstream/search-worker.js", "tests/test_search_browser.py"),
+    Workaround("blocked storage makes Material's helpers throw on every page", "mkdocs-material 9.8.1",
+               "none found", "overrides/assets/javascripts/upstream/storage-guard.js", "tests/test_upstream.py"),
+    Workaround("Material fetches <alternate>/sitemap.xml for each hreflang link (404)", "mkdocs-material 9.8.1",
+               "squidfunk/mkdocs-material#6582", "overrides/assets/javascripts/upstream/alternates.js",
+               "tests/test_upstream.py"),
+    Workaround("the search index loads on every page", "mkdocs-material 9.8.1", "none found (by design upstream)",
+               "overrides/assets/javascripts/upstream/lazy-search.js", "tests/test_upstream.py"),
+    Workaround("the offline plugin points at the iframe-worker shim on a CDN", "mkdocs-material 9.8.1",
+               "none found", "hooks/offline.py", "tests/test_offline.py"),
+    Workaround("mkdocs_quiz keeps answers per page address (Spanish and English apart)", "mkdocs_quiz 1.7.1",
+               "none found", "overrides/assets/javascripts/quizzes.js", "tests/test_quizzes_browser.py"),
+)
+
+# ── Material's markup ──────────────────────────────────────────────────────
+
+SEARCH_DIALOG = re.compile(r'<div class="md-search" data-md-component="search" role="dialog"(?![^>]*aria-label)')
+TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?)\s+autocomplete="off"')
+EMPTY_TABINDEX = re.compile(r'(<label\b[^>]*?)\s+tabindex=""')
+
+
+def name_search_dialog(page: str, label: str) -> str:
+    """Give the search dialog an accessible name (axe: aria-dialog-name)."""
+    return SEARCH_DIALOG.sub(lambda m: f'{m.group(0)} aria-label="{html.escape(label, quote=True)}"', page, count=1)
+
+
+def drop_invalid_attributes(page: str) -> str:
+    """Remove the attributes the Nu HTML checker rejects on Material's toggles and labels."""
+    page = TOGGLE_AUTOCOMPLETE.sub(r"\1", page)
+    return EMPTY_TABINDEX.sub(r"\1", page)
+
+
+def retitle_permalinks(page: str, configured: str, translated: str) -> str:
+    """Put the page's language in the heading links' tooltip (the Markdown ``toc`` setting has one language)."""
+    if not configured or configured == translated:
+        return page
+    pattern = re.compile(r'(<a class="headerlink" href="[^"]*" title=")' + re.escape(html.escape(configured, quote=True)) + '"')
+    return pattern.sub(lambda m: m.group(1) + html.escape(translated, quote=True) + '"', page)
+
+
+def fix_theme_markup(page: str, search_label: str, permalink_titles: tuple[str, str] = ("", "")) -> str:
+    page = retitle_permalinks(page, *permalink_titles)
+    return drop_invalid_attributes(name_search_dialog(page, search_label))
+
+
+# ── mkdocs-quiz's markup ───────────────────────────────────────────────────
+
+QUIZ_SCRIPT_TAG = re.compile(r'<script type="text/javascript"(?: defer)?>')
+QUIZ_SIDEBAR = re.compile(
+    r'<div id="quiz-progress-sidebar".*?<!-- mkdocs-quiz progress sidebar \(mobile\) -->.*?</nav>', re.DOTALL)
+QUIZ_CONTAINER = re.compile(r'<div class="quiz"(?![^>]*data-search-exclude)')
+
+
+def tidy_quiz_page(page: str, *, plugin_style: str, plugin_script: str = "", script_url: str = "") -> str:
+    """Make the plugin's markup valid and accessible on a page with quizzes.
+
+    - drops its inline ``<style>`` (``plugin_style``, exactly as the plugin adds it):
+      ``overrides/main.html`` links the same CSS in ``<head>``;
+    - with ``script_url``, its inline 44 KB script (``plugin_script``) becomes a link to
+      the same code served as a file, which the browser caches across module pages;
+    - ``<script type="text/javascript" defer>`` (inline) → ``<script>``: ``defer``
+      is only allowed with ``src`` and the type is the default;
+    - drops the progress sidebar (desktop and phone), which the site does not show.
+    """
+    page = page.replace(plugin_style, "")
+    if plugin_script and script_url:
+        # Not deferred: the plugin's code expects to run where it stood, while the page is parsed.
+        page = page.replace(plugin_script, f'<script src="{script_url}"></script>')
+    page = QUIZ_SCRIPT_TAG.sub("<script>", page)
+    return QUIZ_SIDEBAR.sub("", page)
+
+
+def exclude_quizzes_from_search(content: str) -> str:
+    """Keep quiz questions and answers out of site search (Material honours ``data-search-exclude``)."""
+    return QUIZ_CONTAINER.sub('<div class="quiz" data-search-exclude', content)

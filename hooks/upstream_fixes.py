@@ -1,0 +1,95 @@
+"""Fixes to other packages' output, each listed with its upstream issue in ``course.upstream``.
+
+- Material's markup: the search dialog's name, invalid attributes, the heading
+  links' tooltip in the page's language (``course.upstream.fix_theme_markup``);
+- mkdocs-quiz's markup: its CSS and script served as files (byte for byte the
+  plugin's) instead of inlined in every page, valid script tags, no progress
+  sidebar, questions kept out of search (``course.upstream.tidy_quiz_page``);
+- mkdocs-static-i18n builds every language into one folder, so the last language's
+  ``404.html`` would replace the default one: each language's page is filed under
+  its folder (``en/404.html``) and the default language's is put back at the root.
+
+Data: ``data/strings.yml`` (``search_dialog``, ``permalink_title``).
+Events: ``on_files``, ``on_page_content``, ``on_post_page``, ``on_post_template``, ``on_post_build``.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files as package_files
+from pathlib import Path
+
+from course.build import in_nested_language_build, page_locale, state_for, strings
+from course.upstream import exclude_quizzes_from_search, fix_theme_markup, tidy_quiz_page
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+QUIZ_CSS = "assets/stylesheets/mkdocs-quiz.css"  # the plugin's own CSS, served as a file
+QUIZ_JS = "assets/javascripts/mkdocs-quiz.js"  # the plugin's own script, served as a file
+NOT_FOUND = "404.html"
+
+
+@event_priority(-150)  # after mkdocs-static-i18n has kept only this language's files
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    for folder, name, path in (("css", "quiz.css", QUIZ_CSS), ("js", "quiz.js", QUIZ_JS)):
+        content = (package_files("mkdocs_quiz") / folder / name).read_bytes()
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+@event_priority(-50)  # after mkdocs_quiz has put the quiz markup in the page, before search reads it
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return exclude_quizzes_from_search(html)
+
+
+def _theme(output: str, locale: str, config: MkDocsConfig) -> str:
+    t = strings(state_for(config), locale)
+    configured = config.mdx_configs.get("toc", {}).get("permalink_title", "")
+    return fix_theme_markup(output, t["search_dialog"], (configured, t["permalink_title"]))
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    output = _theme(output, page_locale(page, config), config)
+    options = page.meta.get("quiz")
+    if isinstance(options, dict) and options.get("enabled"):
+        from mkdocs_quiz.plugin import js_script, style  # the exact elements the plugin adds to a page
+
+        output = tidy_quiz_page(output, plugin_style=style, plugin_script=js_script,
+                                script_url=get_relative_url(QUIZ_JS, page.url))
+    return output
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    if template_name != NOT_FOUND:
+        return output_content
+    return _theme(output_content, config.theme["language"], config)
+
+
+# ── 404 pages per language ─────────────────────────────────────────────────
+
+
+@event_priority(100)  # before mkdocs-static-i18n starts building the other languages
+def _file_this_language_404(*, config: MkDocsConfig) -> None:
+    page = Path(config.site_dir) / NOT_FOUND
+    if not page.exists():
+        return
+    saved = state_for(config).extra.setdefault("404", {})
+    if not in_nested_language_build(config):
+        saved["default"] = page.read_bytes()
+        return
+    folder = (config.plugins["i18n"].current_language_config.link or "/").strip("/")
+    target = Path(config.site_dir) / folder / NOT_FOUND
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(page.read_bytes())
+
+
+@event_priority(-300)  # after every language is built
+def _put_back_the_default_404(*, config: MkDocsConfig) -> None:
+    saved = state_for(config).extra.get("404", {})
+    if not in_nested_language_build(config) and "default" in saved:
+        (Path(config.site_dir) / NOT_FOUND).write_bytes(saved.pop("default"))
+
+
+on_post_build = CombinedEvent(_file_this_language_404, _put_back_the_default_404)

@@ -38,9 +38,11 @@ $(STAMP_TEST): requirements-test.txt $(STAMP_SITE)
 	touch $@
 
 serve: $(STAMP_SITE) ## Serve the site with live reload at http://127.0.0.1:8000/curso/
+	@$(BIN)/python scripts/check_content.py --settings-only
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(STAMP_SITE) ## Build the site strictly into site/
+	@$(BIN)/python scripts/check_content.py --settings-only
 	$(MKDOCS) build --strict --clean --site-dir site
 
 # Installs a Debian package when its command (or file) is missing: as root, with passwordless sudo, or says how.

@@ -66,9 +66,17 @@ def format_report(report: Report, *, github: bool = False) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=ROOT, help="the site folder (default: this repository)")
+    parser.add_argument("--settings-only", action="store_true",
+                        help="only read mkdocs.yml (make build and make serve run this first: MkDocs' own message "
+                             "for a broken mkdocs.yml names no fix)")
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(),
                         help="the date to compare review dates with (default: today)")
     args = parser.parse_args(argv)
+    if args.settings_only:
+        problems = read_settings(args.root.resolve()).problems
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1 if problems else 0
     report = check_site(args.root.resolve(), args.today)
     print(format_report(report, github=os.environ.get("GITHUB_ACTIONS") == "true"))
     return 1 if report.problems else 0

@@ -68,6 +68,14 @@ def make_site(target: Path, *, source: Path = FIXTURE, changes: dict[str, str | 
         if not (target / linked).exists():
             (target / linked).parent.mkdir(parents=True, exist_ok=True)
             (target / linked).symlink_to(ROOT / linked)
+    for path in {path for path, _, _ in replace or []} | set(changes or {}):
+        if (target / path).is_symlink():  # never write through a link into the project
+            linked = (target / path).resolve()
+            (target / path).unlink()
+            if linked.is_dir():
+                shutil.copytree(linked, target / path)
+            else:
+                shutil.copyfile(linked, target / path)
     for path, old, new in replace or []:
         current = (target / path).read_text(encoding="utf-8")
         assert old in current, f"{path} does not contain {old!r}"

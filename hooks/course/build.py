@@ -82,9 +82,9 @@ def settings_from_config(config: Any) -> Settings:
         if text is not None:
             _, nav_lines, problems = load_yaml(text, name, mkdocs_tags=True)
     quiz = config.plugins.get("mkdocs_quiz")
-    return Settings(site_locales(config), config.nav, nav_lines, dict(quiz.config) if quiz else None,
-                    config.site_url or "", name, [] if isinstance(problems, list) and not problems else
-                    list(problems))
+    return Settings(locales=site_locales(config), nav=config.nav, nav_lines=nav_lines,
+                    quiz_options=dict(quiz.config) if quiz else None, site_url=config.site_url or "",
+                    config_file=name, problems=list(problems))
 
 
 def read_course(config: Any) -> Course:

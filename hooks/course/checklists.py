@@ -111,7 +111,7 @@ def parse_checklist(block: Block, lines: list[str], file: str, page_id: str, num
                                                 f"[{item.group('mark')}]",
                                     f"déjalo sin marcar, con un espacio entre los corchetes: - [ ] {text}  "
                                     "(la casilla la marca quien hace el curso)"))
-        elif not text:
+        if not text:
             problems.append(Problem(file, line, f"un elemento de la lista {name} está vacío",
                                     "escribe el texto detrás de - [ ] o borra la línea"))
         elif (key := normalised(text)) in seen:

@@ -27,6 +27,7 @@ from . import checklists as checklist_blocks
 from . import glossary as glossary_data
 from . import practice as practice_blocks
 from . import quizzes as quiz_blocks
+from . import redirects as redirect_data
 from . import strings as strings_data
 from . import tools as tools_data
 from . import trainer_notes as note_blocks
@@ -49,6 +50,7 @@ class Settings:
     nav_lines: LineMap = field(default_factory=LineMap)
     quiz_options: dict[str, Any] | None = None  # mkdocs_quiz's settings; None when the plugin is missing
     site_url: str = ""
+    published: set[str] | None = None  # page keys of the published branch (None: unknown, no git)
     config_file: str = "mkdocs.yml"
     problems: list[Problem] = field(default_factory=list)
 
@@ -150,6 +152,7 @@ class Course:
     glossary: glossary_data.Glossary
     tools: tools_data.ToolData
     strings: strings_data.Strings
+    redirects: redirect_data.Redirects
     today: dt.date
 
     @property
@@ -275,8 +278,11 @@ def load_course(root: Path, settings: Settings, *, docs_dir: Path | None = None,
             else:
                 assets.add(relative)
     data = {name: (root / DATA_FOLDER / name).read_bytes()
-            for name in (glossary_data.FILE_NAME, tools_data.FILE_NAME, strings_data.FILE_NAME)
+            for name in (glossary_data.FILE_NAME, tools_data.FILE_NAME, strings_data.FILE_NAME,
+                         redirect_data.FILE_NAME)
             if (root / DATA_FOLDER / name).is_file()}
+    if settings.published is None:
+        settings.published = redirect_data.published_pages(root)
     return build_course(root, settings, sources, data, assets=assets, today=today or dt.date.today())
 
 
@@ -307,6 +313,7 @@ def build_course(root: Path, settings: Settings, sources: Mapping[str, bytes | s
                     glossary_data.read_glossary(*data_text(glossary_data.FILE_NAME), settings.locales),
                     tools_data.read_tools(*data_text(tools_data.FILE_NAME)),
                     strings_data.read_strings(*data_text(strings_data.FILE_NAME), settings.locales),
+                    redirect_data.read_redirects(*data_text(redirect_data.FILE_NAME)),
                     today or dt.date.today())
     _assign_ids(course)
     return course
@@ -349,6 +356,10 @@ def _read_blocks(page: Page) -> None:
         role = BY_MARKER.get(comment.text)
         if role:
             page.markers.setdefault(role.name, []).append(comment.line)
+    for html in page.scan.html:  # a marker sharing its line with text: still meant (rules.markers reports it)
+        for marker, role in BY_MARKER.items():
+            if marker in html.html:
+                page.markers.setdefault(role.name, []).append(html.line)
 
 
 def _rescan_inside(page: Page, first: int, last: int) -> None:

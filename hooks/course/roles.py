@@ -24,15 +24,15 @@ class Role:
 
     name: str  # "progress"
     marker: str  # "<!-- checklist-progress -->"
-    page_name: str  # «Mi progreso»
+    page_name: str  # what the page shows, for messages: "el glosario", "«Mi progreso»"
 
 
 ROLES = (
-    Role("module-list", "<!-- modules -->", "la lista de módulos (la portada)"),
-    Role("progress", "<!-- checklist-progress -->", "Mi progreso"),
-    Role("self-assessment", "<!-- self-assessment -->", "Autoevaluación"),
-    Role("trainer-notes", "<!-- trainer-notes -->", "Notas para formadores"),
-    Role("session-plan", "<!-- session-plan -->", "Plan de sesión"),
+    Role("module-list", "<!-- modules -->", "la lista de módulos"),
+    Role("progress", "<!-- checklist-progress -->", "«Mi progreso»"),
+    Role("self-assessment", "<!-- self-assessment -->", "la autoevaluación"),
+    Role("trainer-notes", "<!-- trainer-notes -->", "las notas para formadores"),
+    Role("session-plan", "<!-- session-plan -->", "el plan de sesión"),
     Role("tool-directory", "<!-- tool-directory -->", "el directorio de herramientas"),
     Role("glossary", "<!-- glossary -->", "el glosario"),
 )

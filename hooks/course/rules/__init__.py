@@ -33,6 +33,7 @@ BUILD: tuple[Rule, ...] = tuple(Rule(function.__name__, function) for function i
     pages.file_names,
     pages.translations_exist,
     pages.menu,
+    pages.published_pages_kept,
     pages.front_matter,
     pages.front_matter_translations,
     pages.headings,
@@ -55,6 +56,7 @@ BUILD: tuple[Rule, ...] = tuple(Rule(function.__name__, function) for function i
     data.glossary,
     data.tools,
     data.strings,
+    data.redirects,
     data.settings,
     timing.module_timing,
 ))

@@ -35,14 +35,16 @@ def block_translations(course: Course) -> list[Problem]:
         if ones != others:
             line = second.practices[0].line if second.practices else 1
             problems.append(Problem(second.file, line,
-                                    f"esta página tiene los bloques de práctica {ones_text(others)} y {first.file} "
-                                    f"tiene {ones_text(ones)}",
+                                    f"los bloques de práctica no coinciden: {_practices(second.file, others)} y "
+                                    f"{_practices(first.file, ones)}",
                                     "pon los mismos bloques !!! practice, en el mismo orden, en las dos versiones"))
     return problems
 
 
-def ones_text(kinds: list[str]) -> str:
-    return ", ".join(f"«{kind}»" for kind in kinds) or "ninguno"
+def _practices(file: str, kinds: list[str]) -> str:
+    if not kinds:
+        return f"{file} no tiene ninguno"
+    return f"{file} tiene " + ", ".join(f"«{kind}»" for kind in kinds)
 
 
 def module_blocks(course: Course) -> list[Problem]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .. import glossary as glossary_data, quizzes, strings as strings_data, tools as tools_data
+from .. import glossary as glossary_data, quizzes, redirects as redirect_data, strings as strings_data
+from .. import tools as tools_data
 from ..model import Course
 from ..problems import Problem
 from ..templates import used_string_keys
@@ -58,6 +59,27 @@ def strings(course: Course) -> list[Problem]:
                                     f"falta el texto '{key}', que usa el sitio ({where})",
                                     f"añade una línea  {key}: {{es: \"…\", en: \"…\"}}  (si lo borraste sin querer, "
                                     "recupéralo del historial del repositorio)"))
+    return problems
+
+
+def redirects(course: Course) -> list[Problem]:
+    """``data/redirects.yml``: each old page is gone and each new page exists."""
+    redirects = course.redirects
+    problems = list(redirects.problems)
+    for old, new in redirects.moves.items():
+        line = redirects.lines.line_of((f"{old}.md",))
+        if course.twins(old):
+            problems.append(Problem(redirect_data.FILE, line, f"la página {old}.md todavía existe, así que no se "
+                                                             "puede mandar a otra",
+                                    f"borra esta línea, o borra docs/{old}.{course.default}.md y su traducción"))
+        target = new
+        seen = {old}
+        while target in redirects.moves and target not in seen:  # a chain of moves: follow it
+            seen.add(target)
+            target = redirects.moves[target]
+        if not course.twins(target):
+            problems.append(Problem(redirect_data.FILE, line, f"la página nueva {new}.md no existe",
+                                    "escribe el nombre del archivo nuevo tal como está en docs/, sin .es ni .en"))
     return problems
 
 

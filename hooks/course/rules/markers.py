@@ -25,23 +25,25 @@ def markers(course: Course) -> list[Problem]:
                     "bórralo, o usa uno de estos: " + ", ".join(BY_MARKER)
                 problems.append(Problem(page.file, comment.line, f"el marcador «{comment.text}» no existe", hint))
         for html in page.html:
-            if html.inline and html.html.strip() in BY_MARKER:
-                problems.append(Problem(page.file, html.line, f"el marcador {html.html.strip()} comparte la línea "
+            for marker in (marker for marker in BY_MARKER if marker in html.html):
+                problems.append(Problem(page.file, html.line, f"el marcador {marker} comparte la línea "
                                                               "con otro texto",
                                         "déjalo solo en su línea, con una línea en blanco antes y después"))
         for role, lines in page.markers.items():
+            lines = sorted(set(lines))
             marker = BY_NAME[role].marker
             problems += [Problem(page.file, line, f"el marcador {marker} está repetido (ya está en la línea {lines[0]})",
                                  "deja solo uno") for line in lines[1:]]
-            holder = holders.setdefault((role, page.locale), page.key)
-            if holder != page.key:
+            holder = holders.setdefault((role, page.locale), page.src_uri)
+            if holder != page.src_uri:
+                first_line = course.pages[holder].markers[role][0]
                 problems.append(Problem(page.file, lines[0],
-                                        f"el marcador {marker} ya está en docs/{holder}.{page.locale}.md, y solo "
-                                        "puede estar en una página",
-                                        "bórralo de una de las dos páginas (en los dos idiomas); para llevar al "
-                                        "lector allí, usa un enlace normal"))
+                                        f"el marcador {marker} está en dos páginas: docs/{holder} (línea {first_line}) "
+                                        "y esta, y cada marcador va en una sola",
+                                        f"déjalo solo en la página que debe mostrar {BY_NAME[role].page_name} (en los "
+                                        "dos idiomas); para llevar al lector allí, usa un enlace normal"))
     for key in course.keys():
-        twins = course.twins(key)
+        twins = [page for page in course.twins(key) if page.readable]
         for page in twins[1:]:
             first = twins[0]
             for role in sorted(set(first.markers) ^ set(page.markers)):

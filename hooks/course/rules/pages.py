@@ -104,6 +104,23 @@ def menu(course: Course) -> list[Problem]:
     return problems
 
 
+def published_pages_kept(course: Course) -> list[Problem]:
+    """A page already published must keep its address: a removed or renamed page needs a redirect."""
+    published = course.settings.published
+    if not published:
+        return []
+    problems = []
+    for key in sorted(published - set(course.keys()) - set(course.redirects.moves)):
+        address = f"{course.settings.site_url.rstrip('/')}/{'' if key == 'index' else key + '/'}"
+        problems.append(Problem(
+            f"docs/{key}.{course.default}.md", None,
+            f"esta página ya está publicada en {address} y ha desaparecido: los enlaces guardados y los QR de las "
+            "hojas impresas dejarían de funcionar",
+            f"si la has movido o le has cambiado el nombre, añade a data/redirects.yml la línea  {key}.md: "
+            "nombre-nuevo.md  ; si de verdad sobra, mándala a la página que mejor la sustituya"))
+    return problems
+
+
 # ── Front matter ───────────────────────────────────────────────────────────
 
 
@@ -234,7 +251,7 @@ def front_matter_translations(course: Course) -> list[Problem]:
             if not second.readable:
                 continue
             for field in SAME_IN_EVERY_LANGUAGE:
-                one, other = _comparable(first.front.data.get(field)), _comparable(second.front.data.get(field))
+                one, other = _comparable(field, first.front.data.get(field)), _comparable(field, second.front.data.get(field))
                 if one is not None and other is not None and one != other:
                     problems.append(Problem(
                         second.file, second.front.line_of(field),
@@ -249,8 +266,15 @@ def front_matter_translations(course: Course) -> list[Problem]:
     return problems
 
 
-def _comparable(value: Any) -> Any:
-    return str(value).strip() if isinstance(value, str) else value
+def _comparable(field: str, value: Any) -> Any:
+    """A value to compare between languages, or None when it is wrong on its own (reported there)."""
+    if field == "duration":
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+    if field == "level":
+        return value if value in LEVELS else None
+    if field == "last_reviewed":
+        return parse_date(value)
+    return value
 
 
 # ── Headings ───────────────────────────────────────────────────────────────
@@ -284,9 +308,11 @@ def heading_translations(course: Course) -> list[Problem]:
            "ancla { #… } (el texto del título sí se traduce)")
     for key in course.keys():
         first = course.page(key, course.default)
-        if first is None:
+        if first is None or not first.readable:
             continue
         for second in course.twins(key)[1:]:
+            if not second.readable:
+                continue
             ones, others = first.scan.headings, second.scan.headings
             difference = next(((one, other) for one, other in zip(ones, others)
                                if (one.level, one.anchor) != (other.level, other.anchor)), None)

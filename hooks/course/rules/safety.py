@@ -139,10 +139,15 @@ def link_schemes(course: Course) -> list[Problem]:
     for page in course.pages.values():
         for link in page.links:
             scheme = _forbidden_scheme(link.target)
-            if scheme:
-                kind = "la imagen" if link.image else "el enlace"
-                problems.append(Problem(page.file, link.line, f"{kind} «{link.text}» lleva a una dirección que "
-                                                              f"empieza por «{scheme}», que ejecuta o esconde contenido",
+            if scheme and link.image:
+                problems.append(Problem(page.file, link.line, f"la imagen «{link.text}» está escrita dentro del texto "
+                                                              f"(una dirección «{scheme}…»), y así no se puede revisar",
+                                        "guarda la imagen como archivo en docs/img/ y enlázala desde allí, por ejemplo "
+                                        "![Qué muestra](../img/foto.jpg)"))
+            elif scheme:
+                problems.append(Problem(page.file, link.line, f"el enlace «{link.text}» lleva a una dirección que "
+                                                              f"empieza por «{scheme}», que ejecuta un programa en vez "
+                                                              "de abrir una página",
                                         "usa una dirección web normal (https://…) o el nombre de una página del curso"))
     return problems
 

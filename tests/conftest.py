@@ -34,8 +34,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
-# What a site folder shares with the project instead of having its own copy.
-_LINKED = ("hooks", "overrides", "data/strings.yml", "data/quiz-es.po", "data/quiz-en.po", "data/tools.schema.json")
+# What a site folder takes from the project: code is linked (a test never writes to it), data is copied.
+_LINKED = ("hooks", "overrides")
+_COPIED = ("data/strings.yml", "data/quiz-es.po", "data/quiz-en.po", "data/tools.schema.json")
 
 from course.model import read_settings  # noqa: E402
 
@@ -66,8 +67,11 @@ def make_site(target: Path, *, source: Path = FIXTURE, changes: dict[str, str | 
     config.write_text(text.replace("INHERIT: ../../../mkdocs.yml", f"INHERIT: {ROOT / 'mkdocs.yml'}"), encoding="utf-8")
     for linked in _LINKED:
         if not (target / linked).exists():
-            (target / linked).parent.mkdir(parents=True, exist_ok=True)
             (target / linked).symlink_to(ROOT / linked)
+    for copied in _COPIED:
+        if not (target / copied).exists():
+            (target / copied).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(ROOT / copied, target / copied)
     for path in {path for path, _, _ in replace or []} | set(changes or {}):
         if (target / path).is_symlink():  # never write through a link into the project
             linked = (target / path).resolve()

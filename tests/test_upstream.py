@@ -1,31 +1,134 @@
-"""Unit tests of the corrections to Material's markup (hooks/course/theme_markup.py)."""
+"""Each workaround for another package (hooks/course/upstream.py, WORKAROUNDS) still has something to fix,
+and still fixes it in the built site.
 
-from course.upstream import drop_invalid_attributes, name_search_dialog
+Every test here checks both halves: the upstream behaviour the workaround exists for is still
+there in the installed package (when an upgrade fixes it, the test fails: drop the workaround,
+see MAINTAINING.md), and the built site shows the fix (when an upgrade changes the markup so
+the fix silently stops matching, the test fails).
+"""
 
-SEARCH = '<div class="md-search" data-md-component="search" role="dialog">\n<label></label></div>'
+from __future__ import annotations
+
+import json
+import re
+from importlib.resources import files as package_files
+from pathlib import Path
+
+import pytest
+
+from conftest import PageWatch, open_context, watch_page
+from course import upstream
+
+MATERIAL = Path(str(package_files("material"))) / "templates"
 
 
-def test_search_dialog_gets_a_name_once():
-    fixed = name_search_dialog(SEARCH, 'Buscar en el "curso"')
-    assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Buscar en el &quot;curso&quot;">' in fixed
-    assert name_search_dialog(fixed, "Otra") == fixed
+def test_every_workaround_names_its_package_version_issue_file_and_test():
+    from conftest import ROOT
+
+    for workaround in upstream.WORKAROUNDS:
+        assert re.search(r"\d+\.\d+", workaround.package), workaround.name
+        assert workaround.upstream, workaround.name
+        assert (ROOT / workaround.where.split(" ")[0]).exists(), workaround.where
+        assert (ROOT / workaround.test).is_file(), workaround.test
 
 
-def test_toggles_lose_autocomplete_and_labels_lose_empty_tabindex():
-    page = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
-            '<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="">'
-            '<input type="text" autocomplete="off"><label tabindex="0">')
-    fixed = drop_invalid_attributes(page)
-    assert '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">' in fixed
-    assert '<label class="md-nav__link" for="__nav_2" id="__nav_2_label">' in fixed
-    assert '<input type="text" autocomplete="off">' in fixed and '<label tabindex="0">' in fixed
+def test_the_search_dialog_has_no_name_upstream_and_ours_has_one(site_dir: Path):
+    assert re.search(r'role="dialog">', (MATERIAL / "partials/search.html").read_text(encoding="utf-8"))
+    spanish = (site_dir / "index.html").read_text(encoding="utf-8")
+    english = (site_dir / "en/index.html").read_text(encoding="utf-8")
+    assert 'role="dialog" aria-label="Buscar en el curso"' in spanish
+    assert 'role="dialog" aria-label="Search the course"' in english
 
 
-def test_heading_links_get_the_tooltip_of_the_page_language():
-    from course.upstream import retitle_permalinks
+def test_material_writes_invalid_attributes_and_our_pages_have_none(site_dir: Path):
+    assert 'class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off"' in \
+        (MATERIAL / "base.html").read_text(encoding="utf-8")
+    assert 'tabindex="{{ tabindex }}"' in (MATERIAL / "partials/nav-item.html").read_text(encoding="utf-8")
+    for page in ("index.html", "en/modulos/sms/index.html"):
+        html = (site_dir / page).read_text(encoding="utf-8")
+        assert not upstream.TOGGLE_AUTOCOMPLETE.search(html) and 'tabindex=""' not in html, page
+        assert 'data-md-toggle="drawer"' in html
 
-    page = '<h2 id="why">Why<a class="headerlink" href="#why" title="Enlace a esta sección">&para;</a></h2><a title="Enlace a esta sección">'
-    fixed = retitle_permalinks(page, "Enlace a esta sección", "Link to this section")
-    assert '<a class="headerlink" href="#why" title="Link to this section">' in fixed
-    assert fixed.endswith('<a title="Enlace a esta sección">')
-    assert retitle_permalinks(page, "Enlace a esta sección", "Enlace a esta sección") == page
+
+def test_heading_links_are_titled_in_the_page_language(site_dir: Path):
+    assert 'title="Enlace a esta sección"' in (site_dir / "modulos/sms/index.html").read_text(encoding="utf-8")
+    english = (site_dir / "en/modulos/sms/index.html").read_text(encoding="utf-8")
+    assert 'class="headerlink"' in english and 'title="Enlace a esta sección"' not in english
+    assert 'title="Link to this section"' in english
+
+
+def test_the_quiz_plugin_inlines_its_css_and_script_and_our_pages_link_them_as_its_own_files(site_dir: Path):
+    from mkdocs_quiz.plugin import js_script, style
+
+    assert style.startswith("<style") and len(js_script) > 10_000
+    page = (site_dir / "modulos/sms/index.html").read_text(encoding="utf-8")
+    body = page.split("<body", 1)[1]
+    assert "<style" not in body and js_script not in page and '<script type="text/javascript" defer>' not in page
+    assert 'src="../../assets/javascripts/mkdocs-quiz.js"' in page
+    assert 'href="../../assets/stylesheets/mkdocs-quiz.css"' in page
+    assert 'id="quiz-progress-sidebar"' not in page
+    plugin = package_files("mkdocs_quiz")
+    assert (site_dir / "assets/javascripts/mkdocs-quiz.js").read_bytes() == (plugin / "js" / "quiz.js").read_bytes()
+    assert (site_dir / "assets/stylesheets/mkdocs-quiz.css").read_bytes() == (plugin / "css" / "quiz.css").read_bytes()
+
+
+def test_published_files_of_other_packages_are_byte_identical(site_dir: Path):
+    """Nothing of Material is rewritten (the old home-made compaction changed its lunr files)."""
+    for source in (MATERIAL / "assets/javascripts/lunr").rglob("*.js"):
+        built = site_dir / "assets/javascripts/lunr" / source.relative_to(MATERIAL / "assets/javascripts/lunr")
+        assert built.read_bytes() == source.read_bytes(), built
+    bundle = next((MATERIAL / "assets/javascripts").glob("bundle.*.min.js"))
+    assert (site_dir / "assets/javascripts" / bundle.name).read_bytes() == bundle.read_bytes()
+
+
+def test_quiz_answers_and_explanations_stay_out_of_search(site_dir: Path):
+    index = json.loads((site_dir / "search/search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    page = (site_dir / "modulos/sms/index.html").read_text(encoding="utf-8")
+    assert '<div class="quiz" data-search-exclude' in page
+    explanation = re.search(r"<section class=\"content hidden\"><p>(.{30,80}?)[<.]", page)
+    assert explanation and explanation.group(1) not in text
+
+
+def test_each_language_has_its_own_not_found_page(site_dir: Path):
+    assert '<html lang="es"' in (site_dir / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in (site_dir / "en/404.html").read_text(encoding="utf-8")
+
+
+def test_material_reads_storage_unguarded_and_our_pages_survive_blocked_storage(browser, site_url):
+    assert "__md_get=(e,_=localStorage" in (MATERIAL / "partials/javascripts/base.html").read_text(encoding="utf-8")
+    watch = PageWatch()
+    context = open_context(browser, watch=watch)
+    context.add_init_script("Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', "
+                            "'SecurityError'); }});")
+    page = context.new_page()
+    watch_page(page, watch)
+    page.goto(site_url + "modulos/sms/")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    errors = [error for error in watch.console_errors if "quiz progress" not in error.lower()]
+    assert not errors, errors
+
+
+def test_material_would_fetch_a_sitemap_per_alternate_link_and_our_pages_do_not(browser, site_url):
+    bundle = next((MATERIAL / "assets/javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    assert "sitemap.xml" in bundle and 'link[rel=alternate]' in bundle
+    watch = PageWatch()
+    context = open_context(browser, watch=watch)
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "modulos/sms/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator('link[hreflang="en"]').count() == 1  # still there for search engines
+    context.close()
+    assert not [url for url in requested if "sitemap.xml" in url]
+
+
+@pytest.mark.parametrize("fixed", [
+    ('<div class="md-search" data-md-component="search" role="dialog">', "Buscar"),
+])
+def test_the_markup_fixes_apply_once(fixed):
+    markup, label = fixed
+    once = upstream.name_search_dialog(markup, label)
+    assert once != markup and upstream.name_search_dialog(once, label) == once

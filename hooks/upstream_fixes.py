@@ -5,12 +5,15 @@
 - mkdocs-quiz's markup: its CSS and script served as files (byte for byte the
   plugin's) instead of inlined in every page, valid script tags, no progress
   sidebar, questions kept out of search (``course.upstream.tidy_quiz_page``);
+- Material's search: what is marked ``data-search-exclude`` is left out whole
+  (``course.upstream.without_search_excluded``);
 - mkdocs-static-i18n builds every language into one folder, so the last language's
   ``404.html`` would replace the default one: each language's page is filed under
   its folder (``en/404.html``) and the default language's is put back at the root.
 
 Data: ``data/strings.yml`` (``search_dialog``, ``permalink_title``).
-Events: ``on_files``, ``on_page_content``, ``on_post_page``, ``on_post_template``, ``on_post_build``.
+Events: ``on_files``, ``on_page_content``, ``on_page_context``, ``on_post_page``, ``on_post_template``,
+``on_post_build``.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from importlib.resources import files as package_files
 from pathlib import Path
 
 from course.build import in_nested_language_build, page_locale, state_for, strings
-from course.upstream import exclude_quizzes_from_search, fix_theme_markup, tidy_quiz_page
+from course.upstream import exclude_quizzes_from_search, fix_theme_markup, tidy_quiz_page, without_search_excluded
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
@@ -41,7 +44,30 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 @event_priority(-50)  # after mkdocs_quiz has put the quiz markup in the page, before search reads it
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    options = page.meta.get("quiz")
+    if isinstance(options, dict) and options.get("enabled"):
+        from mkdocs_quiz.plugin import js_script, style  # the exact elements the plugin adds to a page
+
+        html = tidy_quiz_page(html, plugin_style=style, plugin_script=js_script,
+                              script_url=get_relative_url(QUIZ_JS, page.url))
     return exclude_quizzes_from_search(html)
+
+
+@event_priority(10)  # just before Material's search reads the page (priority 0)
+def _hide_from_search(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    state_for(config).extra.setdefault("content", {})[page.file.src_uri] = page.content
+    page.content = without_search_excluded(page.content or "")
+    return context
+
+
+@event_priority(-10)  # right after: the page itself shows everything again
+def _show_again(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    page.content = state_for(config).extra["content"].pop(page.file.src_uri)
+    context["page"] = page
+    return context
+
+
+on_page_context = CombinedEvent(_hide_from_search, _show_again)
 
 
 def _theme(output: str, locale: str, config: MkDocsConfig) -> str:
@@ -51,14 +77,7 @@ def _theme(output: str, locale: str, config: MkDocsConfig) -> str:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    output = _theme(output, page_locale(page, config), config)
-    options = page.meta.get("quiz")
-    if isinstance(options, dict) and options.get("enabled"):
-        from mkdocs_quiz.plugin import js_script, style  # the exact elements the plugin adds to a page
-
-        output = tidy_quiz_page(output, plugin_style=style, plugin_script=js_script,
-                                script_url=get_relative_url(QUIZ_JS, page.url))
-    return output
+    return _theme(output, page_locale(page, config), config)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

@@ -61,3 +61,19 @@ def test_site_names_and_descriptions_are_translated(site_dir: Path):
     assert "DIGICOM Course" in english
     assert re.search(r'<meta name="description" content="[^"]*comercio', spanish)
     assert re.search(r'<meta name="description" content="[^"]*shops', english)
+
+
+def test_our_scripts_and_styles_are_minified_and_every_script_still_parses(site_dir: Path):
+    import shutil
+    import subprocess
+
+    ours = sorted((ROOT / "overrides/assets").rglob("*.js")) + sorted((ROOT / "overrides/assets").rglob("*.css"))
+    assert len(ours) >= 8
+    for source in ours:
+        built = site_dir / source.relative_to(ROOT / "overrides")
+        assert built.stat().st_size < source.stat().st_size, f"{built.name} is not minified"
+    node = shutil.which("node")
+    assert node, "node (Debian's nodejs) checks that minified scripts still parse"
+    for script in sorted(site_dir.joinpath("assets").rglob("*.js")):
+        result = subprocess.run([node, "--check", str(script)], capture_output=True, text=True)
+        assert result.returncode == 0, f"{script.relative_to(site_dir)}: {result.stderr}"

@@ -1,0 +1,33 @@
+"""Our own scripts and stylesheets, minified in the built site (rjsmin and rcssmin, pinned).
+
+Phones on mobile data load every byte: our files are written to be read, with long
+comments. After the whole bilingual build, each ``.js`` and ``.css`` file that comes
+from ``overrides/assets/`` is minified in place. Files of Material and mkdocs-quiz are
+published exactly as their packages ship them (``tests/test_upstream.py`` checks it).
+
+Events: ``on_post_build`` (once, after every language is built).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import rcssmin
+import rjsmin
+from course.build import in_nested_language_build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+MINIFIERS = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
+
+
+@event_priority(-300)  # after mkdocs-static-i18n has built (and copied assets for) every language
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if in_nested_language_build(config) or not config.theme.custom_dir:
+        return
+    ours = Path(config.theme.custom_dir)
+    for source in sorted((ours / "assets").rglob("*")):
+        minify = MINIFIERS.get(source.suffix)
+        built = Path(config.site_dir) / source.relative_to(ours)
+        if minify and built.is_file():
+            built.write_text(minify(built.read_text(encoding="utf-8")), encoding="utf-8")

@@ -55,6 +55,7 @@ class Checklist:
     items: list[Item] = field(default_factory=list)
     position: str = ""  # "sms/1"
     indent: int = 0  # spaces before "!!!" (a checklist inside a list)
+    valid: bool = True  # False when the block has a problem (its items are not compared with the translation's)
 
     @property
     def id(self) -> str:
@@ -89,13 +90,18 @@ def _lines_text(numbers: list[int]) -> str:
 
 
 def parse_checklist(block: Block, lines: list[str], file: str, page_id: str, number: int,
-                    ) -> tuple[Checklist, list[Problem]]:
-    """One checklist block: its title and items, and what is wrong with them."""
+                    seen: dict[str, tuple[int, int, str]] | None = None) -> tuple[Checklist, list[Problem]]:
+    """One checklist block: its title and items, and what is wrong with them.
+
+    ``seen`` is shared by the checklists of one page (normalised text → line, checklist
+    number, checklist name): an item's id comes from its text, so the same item in two
+    checklists of a page would be one checkbox ticked in two places.
+    """
     problems = header_problems(block, KIND, file)
     title = block.title or ""
     name = f"«{title}»" if title else f"número {number}"
     checklist = Checklist(title, block.line, block.end, position=f"{page_id}/{number}", indent=block.indent)
-    seen: dict[str, int] = {}
+    seen = {} if seen is None else seen
     for line, content in body_lines(block, lines):
         if not content.strip():
             continue
@@ -114,16 +120,21 @@ def parse_checklist(block: Block, lines: list[str], file: str, page_id: str, num
         if not text:
             problems.append(Problem(file, line, f"un elemento de la lista {name} está vacío",
                                     "escribe el texto detrás de - [ ] o borra la línea"))
-        elif (key := normalised(text)) in seen:
+        elif (key := normalised(text)) in seen and seen[key][1] == number:
             problems.append(Problem(file, line, f"el elemento «{text}» está repetido en la lista {name} (ya está en "
-                                                f"la línea {seen[key]})",
+                                                f"la línea {seen[key][0]})",
                                     "borra una de las dos líneas o cambia su texto"))
+        elif key in seen:
+            problems.append(Problem(file, line, f"el elemento «{text}» ya está en la lista {seen[key][2]} de esta "
+                                                f"página (línea {seen[key][0]}), y las dos casillas se marcarían a la vez",
+                                    "cambia el texto de uno de los dos o borra uno"))
         else:
-            seen[key] = line
+            seen[key] = (line, number, name)
             checklist.items.append(Item(text, line, f"{checklist.position}/{len(checklist.items) + 1}"))
     if not any(content.strip() for _, content in body_lines(block, lines)):
         problems.append(Problem(file, block.line, f"la lista de comprobación {name} no tiene elementos",
                                 f"escribe debajo sus elementos, así: {_HOW_TO_WRITE_ITEMS}"))
+    checklist.valid = not problems
     return checklist, problems
 
 
@@ -159,8 +170,8 @@ def translation_problems(first: tuple[str, list[Checklist]], second: tuple[str, 
                         "traduce la que falta o borra la que sobra")]
     problems = []
     for number, (one, other) in enumerate(zip(ones, others), start=1):
-        if len(one.items) == len(other.items):
-            continue
+        if len(one.items) == len(other.items) or not (one.valid and other.valid):
+            continue  # a checklist with a problem of its own is compared once that problem is fixed
         (longer_file, longer), (shorter_file, shorter) = sorted(
             ((one_file, one), (other_file, other)), key=lambda pair: -len(pair[1].items))
         extra = longer.items[len(shorter.items)]

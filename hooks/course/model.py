@@ -334,10 +334,11 @@ def read_page(src_uri: str, locale: str, text: str | None, problems: list[Proble
 def _read_blocks(page: Page) -> None:
     lines = page.lines
     number = 0
+    items: dict[str, tuple[int, int, str]] = {}  # every checklist item of the page, to refuse one item twice
     for block in page.scan.blocks:
         if block.kind == checklist_blocks.KIND.kind:
             number += 1
-            checklist, problems = checklist_blocks.parse_checklist(block, lines, page.file, page.id, number)
+            checklist, problems = checklist_blocks.parse_checklist(block, lines, page.file, page.id, number, items)
             page.checklists.append(checklist)
             page.block_problems += problems
         elif block.kind == note_blocks.KIND.kind:

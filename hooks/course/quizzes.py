@@ -241,8 +241,8 @@ def read_quiz(file: str, line: int, end: int, body: list[tuple[int, str, bool]])
         seen.setdefault(answer.text, answer.line)
     if not malformed:
         if len(answers) < 2:
-            count = "ninguna respuesta" if not answers else "solo una respuesta"
-            report(line, f"{named} tiene {count} y necesita al menos dos",
+            count = "no tiene ninguna respuesta" if not answers else "tiene solo una respuesta"
+            report(line, f"{named} {count} y necesita al menos dos",
                    f"añade respuestas debajo de la pregunta: {_EXAMPLE_ANSWERS}")
         elif not any(answer.correct for answer in answers):
             report(line, f"{named} no tiene ninguna respuesta marcada como correcta",

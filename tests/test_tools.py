@@ -1,5 +1,5 @@
-"""The tool directory: data checks (every message, exactly), review dates, markers,
-and a fixture site built end to end (tests/fixtures/tools/) in both languages."""
+"""The tool directory: every editor-facing message about data/tools.yml (exact text and line), review
+dates, the marker, and a site made from tests/fixtures/site built end to end in both languages."""
 
 from __future__ import annotations
 
@@ -11,29 +11,28 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-import yaml
 from jsonschema import Draft202012Validator
 
-from conftest import ROOT, copy_fixture_site, load_hook, run_mkdocs_build
-from course.problems import ContentError
-from course.strings import load_strings
+from check_content import check_site
+from conftest import FIXTURE, ROOT, build_site, make_site
+from course import rules
+from course.model import build_course, load_course, read_settings
+from course.problems import ContentError, raise_if_any
+from course.reading import load_yaml
+from course.strings import read_strings
 from course.tools import (
-    check_tools,
     filter_options,
     label_keys,
-    load_tools,
-    marker_problems,
-    module_ids,
-    parse_tools,
-    read_tools_file,
-    replace_marker,
+    read_schema,
+    read_tools,
+    tool_problems,
     tool_view,
     tools_due_for_review,
     tools_for_module,
+    valid_tools,
 )
 
 SCHEMA = json.loads((ROOT / "data" / "tools.schema.json").read_text(encoding="utf-8"))
-FIXTURE = ROOT / "tests" / "fixtures" / "tools"
 TODAY = dt.date(2026, 11, 22)
 MODULES = ["email", "sms"]
 HOW = "Cómo arreglarlo / How to fix it:"
@@ -76,15 +75,41 @@ VALID = """\
 """
 
 
+def problems_of(text: str, modules: list[str] = MODULES, today: dt.date | None = TODAY):
+    return tool_problems(read_tools(text, []), SCHEMA, modules, today)
+
+
 def messages(text: str, modules: list[str] = MODULES) -> list[str]:
-    tools, problems = check_tools(text, SCHEMA, modules, today=TODAY)
-    assert (tools == []) == bool(problems)
-    return [str(problem) for problem in problems]
+    return [str(problem) for problem in problems_of(text, modules)]
 
 
 def changed(old: str, new: str, text: str = VALID) -> str:
     assert text.count(old) == 1, f"{old!r} must appear once in the test data"
     return text.replace(old, new)
+
+
+def fixture_course(changes: dict[str, str | None] | None = None, today: dt.date = TODAY):
+    """The fixture site's course model, read in memory with some files changed (path → text, or None: deleted)."""
+    files = {path.relative_to(FIXTURE).as_posix(): path.read_text(encoding="utf-8")
+             for path in FIXTURE.rglob("*") if path.is_file() and path.suffix in (".md", ".yml", ".txt")}
+    for path, text in (changes or {}).items():
+        if text is None:
+            files.pop(path)
+        else:
+            files[path] = text
+    sources = {path.removeprefix("docs/"): text for path, text in files.items() if path.startswith("docs/")}
+    data = {path.removeprefix("data/"): text for path, text in files.items() if path.startswith("data/")}
+    data.setdefault("strings.yml", (ROOT / "data" / "strings.yml").read_text(encoding="utf-8"))
+    return build_course(FIXTURE, read_settings(FIXTURE), sources, data, assets={"img/escaparate.svg"}, today=today)
+
+
+def fixture_text(path: str) -> str:
+    return (FIXTURE / path).read_text(encoding="utf-8")
+
+
+def build_messages(changes: dict[str, str | None] | None = None) -> list[str]:
+    """What the build (and `make check`) reports for the fixture site with some files changed."""
+    return [str(problem) for problem in rules.run(fixture_course(changes), rules.BUILD)]
 
 
 # ── The schema itself ──────────────────────────────────────────────────────
@@ -96,6 +121,7 @@ def test_the_schema_is_a_valid_draft_2020_12_schema_that_forbids_unknown_fields(
     tool = SCHEMA["$defs"]["tool"]
     assert tool["additionalProperties"] is False
     assert set(tool["required"]) == set(tool["properties"]) - {"pricing_url"}
+    assert read_schema() == SCHEMA  # fixture sites share the project's schema
 
 
 @pytest.mark.parametrize("url", [
@@ -114,47 +140,52 @@ def test_the_schema_rejects_anything_but_a_plain_https_address(url):
 
 
 def test_every_category_and_price_tier_has_a_label_in_both_languages():
-    strings = load_strings(str(ROOT / "data" / "strings.yml"))
-    missing = [key for key in label_keys(SCHEMA) if set(strings.get(key, {})) != {"es", "en"}]
+    strings = read_strings((ROOT / "data" / "strings.yml").read_text(encoding="utf-8"), [], ("es", "en"))
+    assert strings.problems == []
+    missing = [key for key in label_keys(SCHEMA) if set(strings.texts.get(key, {})) != {"es", "en"}]
     assert missing == []
 
 
 def test_the_real_data_file_is_valid_with_the_real_modules():
-    ids = module_ids(ROOT / "docs", "es")
+    course = load_course(ROOT, read_settings(ROOT))
+    ids = [page.id for page in course.modules("es")]
     assert "sms" in ids and "email" in ids
-    tools = read_tools_file(ROOT, today=dt.date.today())
+    assert tool_problems(course.tools, SCHEMA, ids, course.today) == []
+    tools = valid_tools(course.tools)
     assert len(tools) == len({tool["id"] for tool in tools}) >= 20
     assert all(set(tool["modules"]) <= set(ids) for tool in tools)
 
 
-def test_module_ids_are_the_file_names_of_the_default_language(tmp_path):
-    (tmp_path / "modulos").mkdir()
-    for name in ("sms.es.md", "sms.en.md", "crisis.es.md", "solo-ingles.en.md", "notas.txt"):
-        (tmp_path / "modulos" / name).write_text("x", encoding="utf-8")
-    assert module_ids(tmp_path, "es") == ["crisis", "sms"]
-
-
-def test_the_hook_imports_as_mkdocs_does():
-    hook = load_hook("tool_directory")
-    assert callable(hook.on_config) and callable(hook.on_page_markdown)
+def test_module_names_are_the_file_names_of_the_default_language_in_the_modules_folder():
+    english_only = fixture_text("docs/modulos/sms.en.md")
+    course = fixture_course({"docs/modulos/solo-ingles.en.md": english_only,
+                             "docs/crisis.es.md": fixture_text("docs/acerca.es.md"),
+                             "data/tools.yml": changed("modules: [sms]", "modules: [sms, solo-ingles, crisis]",
+                                                       fixture_text("data/tools.yml"))})
+    assert [page.id for page in course.modules("es")] == ["sms", "email"]  # in menu order
+    assert [str(problem) for problem in rules.data.tools(course)] == [
+        f"data/tools.yml:12: la herramienta «Beta SMS» tiene en 'modules' el módulo «{name}», que no existe. {HOW} "
+        "usa el nombre de un archivo de docs/modulos/ sin «.es.md»: email, sms" for name in ("solo-ingles", "crisis")]
 
 
 # ── Reading and checking: valid data ───────────────────────────────────────
 
 
 def test_valid_data_gives_the_tools_with_real_dates_and_no_problem():
-    tools, problems = check_tools(VALID, SCHEMA, MODULES, today=TODAY)
-    assert problems == []
-    assert [tool["id"] for tool in tools] == ["alfa", "beta"]
-    assert tools[0]["last_verified"] == dt.date(2026, 11, 1)
-    assert tools[1].get("pricing_url") is None
+    tools = read_tools(VALID, [])
+    assert tool_problems(tools, SCHEMA, MODULES, TODAY) == []
+    checked = valid_tools(tools)
+    assert [tool["id"] for tool in checked] == ["alfa", "beta"]
+    assert checked[0]["last_verified"] == dt.date(2026, 11, 1)
+    assert checked[1].get("pricing_url") is None
 
 
 def test_lines_of_entries_and_fields_come_from_the_yaml_nodes():
-    _, lines, problems = parse_tools(VALID)
-    assert problems == []
-    assert lines[(0,)] == 2 and lines[(0, "url")] == 4 and lines[(0, "price_note", "en")] == 12
-    assert lines[(1,)] == 22 and lines[(1, "modules")] == 32 and lines[(1, "modules", 1)] == 32
+    tools = read_tools(VALID, [])
+    assert tools.problems == []
+    line = tools.lines.line_of
+    assert line((0,)) == 2 and line((0, "url")) == 4 and line((0, "price_note", "en")) == 12
+    assert line((1,)) == 22 and line((1, "modules")) == 32 and line((1, "modules", 1)) == 32
 
 
 # ── Every message, exactly ─────────────────────────────────────────────────
@@ -216,7 +247,10 @@ def test_lines_of_entries_and_fields_come_from_the_yaml_nodes():
                  f"'price_note'. {HOW} escribe el texto en español después de  es:", id="empty-spanish"),
     pytest.param("last_verified: 2026-11-01", "last_verified: 2026-13-01",
                  "data/tools.yml:20: la herramienta «Alfa» tiene en 'last_verified' el valor «2026-13-01», que no "
-                 f"es una fecha válida AAAA-MM-DD. {HOW} escribe la fecha así: 2026-11-22", id="impossible-date"),
+                 f"es una fecha válida AAAA-MM-DD. {HOW} escribe la fecha así: 2026-11-22", id="impossible-month"),
+    pytest.param("last_verified: 2026-11-01", "last_verified: 2026-02-30",
+                 "data/tools.yml:20: la herramienta «Alfa» tiene en 'last_verified' el valor «2026-02-30», que no "
+                 f"es una fecha válida AAAA-MM-DD. {HOW} escribe la fecha así: 2026-11-22", id="impossible-day"),
     pytest.param("last_verified: 2026-11-01", "last_verified: 01/11/2026",
                  "data/tools.yml:20: la herramienta «Alfa» tiene en 'last_verified' el valor «01/11/2026», que no "
                  f"es una fecha válida AAAA-MM-DD. {HOW} escribe la fecha así: 2026-11-22", id="date-in-other-format"),
@@ -290,9 +324,25 @@ def test_a_repeated_id_names_both_tools():
 
 def test_yaml_that_does_not_parse_gives_its_line():
     assert messages(changed("  free_plan: false\n", "  free_plan false\n")) == [
-        "data/tools.yml:28: el archivo deja de entenderse en esta línea o en la anterior (detalle técnico: could "
-        f"not find expected ':'). {HOW} revisa los dos puntos, las comillas y la sangría de esa línea y de la "
-        "anterior"]
+        "data/tools.yml:27: a esta línea le faltan los dos puntos entre el campo y su valor, o tiene un texto "
+        f"suelto. {HOW} escríbela como  campo: valor  (con un espacio después de los dos puntos)"]
+
+
+def test_a_tab_for_indenting_gives_its_line():
+    assert messages(changed("  free_plan: false\n", "\tfree_plan: false\n")) == [
+        "data/tools.yml:27: esta línea empieza con un tabulador, y YAML solo admite espacios para sangrar. "
+        f"{HOW} borra el tabulador y sangra la línea con espacios, como las demás"]
+
+
+def test_a_file_that_is_not_utf8_is_a_message_not_a_crash():
+    course = fixture_course()
+    raw = fixture_text("data/tools.yml").replace("español", "espa\xf1ol").encode("latin-1")
+    broken = build_course(FIXTURE, course.settings, {}, {"tools.yml": raw}, today=TODAY)
+    assert [str(problem) for problem in tool_problems(broken.tools, SCHEMA, MODULES, TODAY)] == [
+        "data/tools.yml:10: el archivo no está guardado como UTF-8 y no se puede leer (las tildes y la ñ se verían "
+        f"mal). {HOW} ábrelo en tu editor y guárdalo con la codificación «UTF-8» (en el Bloc de notas: Guardar como "
+        "→ Codificación: UTF-8; en VS Code: clic en la codificación abajo a la derecha → Guardar con codificación → "
+        "UTF-8)"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -317,17 +367,51 @@ def test_every_problem_is_collected_in_file_order_before_raising():
     text = changed('url: "https://alfa.example.com/"', 'url: "http://alfa.example.com/"')
     text = changed("modules: [sms, email]", "modules: [sms, redes]", text)
     text = changed("  free_plan: false\n", "", text)
+    problems = problems_of(text)
+    assert [problem.line for problem in problems] == [4, 22, 31]
     with pytest.raises(ContentError) as raised:
-        load_tools(text, SCHEMA, MODULES, today=TODAY)
-    assert [problem.line for problem in raised.value.problems] == [4, 22, 31]
+        raise_if_any(problems)
     assert str(raised.value).startswith("El contenido tiene 3 error(es) / The content has 3 error(s):\n  - "
                                         "data/tools.yml:4: la herramienta «Alfa» tiene en 'url'")
 
 
-def test_the_file_name_can_be_given():
-    text = changed("price_tier: paid", "price_tier: gratis")
-    _, problems = check_tools(text, SCHEMA, MODULES, file="tests/x.yml")
-    assert str(problems[0]).startswith("tests/x.yml:26: ")
+def test_future_dates_are_only_checked_when_today_is_known():
+    text = changed("last_verified: 2026-11-01", "last_verified: 2027-01-05")
+    assert problems_of(text, today=None) == []
+
+
+# ── The tool data in the build and in `make check` ─────────────────────────
+
+
+def test_the_build_reports_the_tool_data_with_every_other_problem():
+    tools = changed("price_tier: paid", "price_tier: carisimo", fixture_text("data/tools.yml"))
+    page = changed("title: Acerca del curso", "title:", fixture_text("docs/acerca.es.md"))
+    assert build_messages({"data/tools.yml": tools, "docs/acerca.es.md": page}) == [
+        f"data/tools.yml:6: la herramienta «Beta SMS» tiene en 'price_tier' el valor «carisimo», que no es uno de "
+        f"los permitidos. {HOW} usa uno de: free, freemium, paid, quote",
+        f"docs/acerca.es.md:2: el campo 'title' está vacío. {HOW} añade  title: El título de la página"]
+
+
+def test_the_future_date_of_a_tool_is_judged_against_the_day_of_the_build():
+    tools = changed("last_verified: 2026-10-15\n- id: gamma", "last_verified: 2026-11-30\n- id: gamma",
+                    fixture_text("data/tools.yml"))
+    assert [str(p) for p in rules.data.tools(fixture_course({"data/tools.yml": tools}, today=TODAY))] == [
+        "data/tools.yml:13: la herramienta «Beta SMS» tiene en 'last_verified' una fecha futura (2026-11-30). "
+        f"{HOW} pon la fecha del día en que comprobaste los datos en la web de la herramienta"]
+    assert rules.data.tools(fixture_course({"data/tools.yml": tools}, today=dt.date(2026, 11, 30))) == []
+
+
+def test_a_directory_page_without_its_data_file_says_which_file_is_missing():
+    assert build_messages({"data/tools.yml": None}) == [
+        "docs/herramientas.es.md:10: esta página muestra el contenido de data/tools.yml, pero ese archivo no existe. "
+        f"{HOW} crea data/tools.yml (copia el formato de CONTRIBUTING.md) o borra el marcador de esta página"]
+
+
+def test_a_site_without_tools_and_without_a_directory_is_fine(tmp_path):
+    root = make_site(tmp_path / "site", changes={"data/tools.yml": None, "docs/herramientas.es.md": None,
+                                                 "docs/herramientas.en.md": None},
+                     replace=[("mkdocs.yml", "      - herramientas.md\n", "")])
+    assert check_site(root, TODAY, spelling=False).problems == []
 
 
 # ── Review dates ───────────────────────────────────────────────────────────
@@ -351,16 +435,27 @@ def test_due_for_review_on_29_february():
 
 
 def test_due_for_review_with_the_checked_data():
-    tools = load_tools(VALID, SCHEMA, MODULES, today=TODAY)
+    tools = valid_tools(read_tools(VALID, []))
     assert [tool["id"] for tool in tools_due_for_review(tools, TODAY)] == ["beta"]
     assert tools_due_for_review(tools, dt.date(2026, 6, 29)) == []
+
+
+def test_make_check_warns_about_each_tool_due_for_review_at_its_date_line():
+    course = fixture_course(today=dt.date(2027, 10, 16))
+    assert [str(problem) for problem in rules.run(course, rules.WARNINGS)
+            if problem.file == "data/tools.yml"] == [
+        f"data/tools.yml:{line}: los datos de «{name}» se comprobaron por última vez el 2026-10-15. {HOW} mira la "
+        "web de la herramienta (precio, plan gratuito, idioma, datos) y pon la fecha de hoy en last_verified"
+        for line, name in ((13, "Beta SMS"), (25, "Gamma Mail"))]
+    assert [p for p in rules.run(fixture_course(today=dt.date(2027, 10, 15)), rules.WARNINGS)
+            if p.file == "data/tools.yml"] == []
 
 
 # ── What the pages get ─────────────────────────────────────────────────────
 
 
 def test_tools_per_module_filter_options_and_one_language_view():
-    tools = load_tools(VALID, SCHEMA, MODULES, today=TODAY)
+    tools = valid_tools(read_tools(VALID, []))
     assert [tool["id"] for tool in tools_for_module(tools, "email")] == ["alfa", "beta"]
     assert [tool["id"] for tool in tools_for_module(tools, "sms")] == ["beta"]
     assert filter_options(tools, SCHEMA) == {"categories": ["email", "sms"], "price_tiers": ["freemium", "paid"]}
@@ -372,97 +467,182 @@ def test_tools_per_module_filter_options_and_one_language_view():
 
 # ── The marker ─────────────────────────────────────────────────────────────
 
-PAGE = "---\ntitle: Herramientas\n---\n\n# Herramientas\n\n{body}\n"
+
+def directory_page(locale: str, body: str) -> str:
+    return fixture_text(f"docs/herramientas.{locale}.md").replace("<!-- tool-directory -->", body)
 
 
-@pytest.mark.parametrize(("body", "is_directory", "expected"), [
-    ("<!-- tool-directory -->", True, []),
-    ("Texto <!-- un comentario sobre herramientas -->\n<!-- tools are listed below, by hand -->", False, []),
-    ("<!-- tool-directory -->", False, [
-        "docs/x.es.md:7: el marcador <!-- tool-directory --> solo puede ir en la página del directorio de "
-        "herramientas (docs/herramientas.es.md y .en.md). Cómo arreglarlo / How to fix it: borra la línea; para "
-        "enlazar al directorio, usa un enlace normal"]),
-    ("Texto.\n\n<!-- tools-directory -->", True, [
-        "docs/x.es.md:9: el marcador «<!-- tools-directory -->» no existe. Cómo arreglarlo / How to fix it: escribe "
-        "exactamente <!-- tool-directory --> (en la página del directorio) o borra la línea",
-        "docs/x.es.md: falta el marcador <!-- tool-directory -->, que marca dónde va la lista de herramientas. Cómo "
-        "arreglarlo / How to fix it: añade una línea con <!-- tool-directory --> donde quieras la lista"]),
-    ("<!-- tool-directory -->\n\n<!-- tool-directory -->", True, [
-        "docs/x.es.md:9: el marcador <!-- tool-directory --> aparece más de una vez (la primera en la línea 7). "
-        "Cómo arreglarlo / How to fix it: deja solo uno"]),
+@pytest.mark.parametrize(("changes", "expected"), [
+    pytest.param({}, [], id="fixture"),
+    pytest.param({"docs/herramientas.es.md": directory_page(
+        "es", "Texto <!-- un comentario sobre herramientas -->\n\n<!-- tools are listed below, by hand -->\n\n"
+              "<!-- tool-directory -->")}, [], id="comments-are-not-markers"),
+    pytest.param({"docs/herramientas.es.md": directory_page("es", "<!-- tools-directory -->")}, [
+        f"docs/herramientas.es.md:1: docs/herramientas.en.md tiene el marcador <!-- tool-directory --> y su "
+        f"traducción docs/herramientas.es.md no. {HOW} pon <!-- tool-directory --> en las dos versiones de la "
+        "página, en el mismo sitio",
+        f"docs/herramientas.es.md:10: el marcador «<!-- tools-directory -->» no existe. {HOW} escribe exactamente "
+        "<!-- tool-directory -->, solo en su línea"], id="misspelt"),
+    pytest.param({"docs/herramientas.es.md": directory_page("es", "<!-- tool-directory -->\n\n<!-- tool-directory -->")}, [
+        f"docs/herramientas.es.md:12: el marcador <!-- tool-directory --> está repetido (ya está en la línea 10). "
+        f"{HOW} deja solo uno"], id="twice"),
+    pytest.param({"docs/acerca.es.md": fixture_text("docs/acerca.es.md") + "\n<!-- tool-directory -->\n",
+                  "docs/acerca.en.md": fixture_text("docs/acerca.en.md") + "\n<!-- tool-directory -->\n"}, [
+        f"docs/herramientas.en.md:10: el marcador <!-- tool-directory --> ya está en docs/acerca.en.md, y solo puede "
+        f"estar en una página. {HOW} bórralo de una de las dos páginas (en los dos idiomas); para llevar al lector "
+        "allí, usa un enlace normal",
+        f"docs/herramientas.es.md:10: el marcador <!-- tool-directory --> ya está en docs/acerca.es.md, y solo puede "
+        f"estar en una página. {HOW} bórralo de una de las dos páginas (en los dos idiomas); para llevar al lector "
+        "allí, usa un enlace normal"], id="on-two-pages"),
+    pytest.param({"docs/herramientas.es.md": directory_page("es", "Aquí: <!-- tool-directory -->")}, [
+        f"docs/herramientas.es.md:1: docs/herramientas.en.md tiene el marcador <!-- tool-directory --> y su "
+        f"traducción docs/herramientas.es.md no. {HOW} pon <!-- tool-directory --> en las dos versiones de la "
+        "página, en el mismo sitio",
+        f"docs/herramientas.es.md:10: el marcador <!-- tool-directory --> comparte la línea con otro texto. {HOW} "
+        "déjalo solo en su línea, con una línea en blanco antes y después"], id="sharing-a-line"),
 ])
-def test_marker_problems(body, is_directory, expected):
-    problems = marker_problems(PAGE.format(body=body), "docs/x.es.md", is_directory=is_directory)
-    assert [str(problem) for problem in problems] == expected
+def test_marker_problems(changes, expected):
+    assert build_messages(changes) == expected
 
 
-def test_the_marker_is_replaced_only_on_a_line_of_its_own():
-    text = "Usa `<!-- tool-directory -->` así:\n\n<!-- tool-directory -->\n"
-    assert replace_marker(text, "<div>X</div>") == "Usa `<!-- tool-directory -->` así:\n\n<div>X</div>\n"
+def test_markers_inside_code_are_examples():
+    example = ("Así se pone:\n\n```markdown\n<!-- tool-directory -->\n<!-- tools -->\n```\n\n~~~\n<!-- tool-directory -->\n"
+               "~~~\n\nY en una línea: `<!-- tool-directory -->`.\n")
+    guide = fixture_text("docs/acerca.es.md") + "\n" + example
+    course = fixture_course({"docs/acerca.es.md": guide})
+    assert course.page("acerca", "es").markers == {}
+    assert course.with_role("tool-directory", "es").src_uri == "herramientas.es.md"
+    assert [str(problem) for problem in rules.markers.markers(course)] == []
 
 
-def test_markers_inside_fenced_code_are_examples():
-    text = "Así se pone:\n\n```markdown\n<!-- tool-directory -->\n<!-- tools -->\n```\n\n~~~\n<!-- tool-directory -->\n~~~\n"
-    assert marker_problems(text, "docs/guia.es.md", is_directory=False) == []
-    assert replace_marker(text, "<div>X</div>") == text
-    listed = text + "\n<!-- tool-directory -->\n"
-    assert replace_marker(listed, "<div>X</div>") == text + "\n<div>X</div>\n"
+# ── A site made from the fixture, built end to end ─────────────────────────
 
+# Every category filter, price tier and yes/no narrows the list; one tool's texts try to inject HTML.
+TOOLS = """\
+- id: alfa-mail
+  name: Alfa Mail
+  url: "https://alfa.example.com/"
+  pricing_url: "https://alfa.example.com/precios"
+  categories: [email]
+  price_tier: freemium
+  free_plan: true
+  spanish_ui: true
+  price_note: {es: Gratis hasta 500 contactos., en: Free up to 500 contacts.}
+  data: {es: Datos en la UE., en: Data in the EU.}
+  good_for: {es: Boletines sencillos., en: Simple newsletters.}
+  modules: [email]
+  last_verified: 2026-11-01
 
-# ── A fixture site, built end to end ───────────────────────────────────────
+- id: beta-sms
+  name: Beta SMS
+  url: "https://beta.example.com/"
+  categories: [sms]
+  price_tier: paid
+  free_plan: false
+  spanish_ui: true
+  price_note: {es: Pago por mensaje., en: Pay per message.}
+  data: {es: Proveedor español., en: Spanish provider.}
+  good_for: {es: Recordatorios de cita., en: Appointment reminders.}
+  modules: [sms]
+  last_verified: 2026-10-15
 
+- id: gamma-social
+  name: Gamma Social
+  url: "https://gamma.example.com/"
+  categories: [social-media-management, analytics]
+  price_tier: free
+  free_plan: true
+  spanish_ui: false
+  price_note: {es: Gratis., en: Free.}
+  data: {es: Empresa de EE. UU., en: US company.}
+  good_for: {es: Programar publicaciones., en: Scheduling posts.}
+  modules: [sms, email]
+  last_verified: 2026-09-30
 
-def fixture_copy(target: Path) -> Path:
-    return copy_fixture_site(FIXTURE, target)
+- id: delta-crm
+  name: Delta & Co <CRM>
+  url: "https://delta.example.com/?ref=a&b=c"
+  categories: [crm, email]
+  price_tier: quote
+  free_plan: false
+  spanish_ui: false
+  price_note: {es: "Pide presupuesto \\"a medida\\".", en: "Ask for a \\"custom\\" quote."}
+  data: {es: Revisa su DPA., en: Check its DPA.}
+  good_for: {es: "Fichas de clientes <script>alert(1)</script>.", en: "Customer records <script>alert(1)</script>."}
+  modules: [email]
+  last_verified: 2026-08-01
 
-
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("tools-site")
-    result = run_mkdocs_build(FIXTURE / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+- id: epsilon-chat
+  name: Epsilon Chat
+  url: "https://epsilon.example.com/"
+  categories: [messaging, sms]
+  price_tier: freemium
+  free_plan: true
+  spanish_ui: true
+  price_note: {es: La app es gratis., en: The app is free.}
+  data: {es: Chats cifrados., en: Encrypted chats.}
+  good_for: {es: Avisar de pedidos listos., en: Order-ready alerts.}
+  modules: [sms]
+  last_verified: 2026-11-20
+"""
+# The directory page also shows how its marker is written, as code: that must stay an example.
+CODE_EXAMPLE = "Se pone así: `<!-- tool-directory -->`.\n\n```markdown\n<!-- tool-directory -->\n```\n\n"
 
 
 def fixture_tools() -> list[dict]:
-    return yaml.safe_load((FIXTURE / "data" / "tools.yml").read_text(encoding="utf-8"))
+    return load_yaml(TOOLS, "data/tools.yml")[0]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("tools-site")
+    page = fixture_text("docs/herramientas.es.md").replace("<!-- tool-directory -->",
+                                                          CODE_EXAMPLE + "<!-- tool-directory -->")
+    root = make_site(folder / "src", changes={"data/tools.yml": TOOLS, "docs/herramientas.es.md": page})
+    result = build_site(root, folder / "site")
+    assert result.ok, result.log
+    return result.site
 
 
 def html_of(site: Path, path: str) -> str:
     return (site / path / "index.html").read_text(encoding="utf-8")
 
 
-def ids_with(pattern: str, html: str) -> list[str]:
-    return re.findall(pattern, html)
-
-
 def directory_of(html: str) -> str:
     """The directory's own markup: from its element to the end of its list."""
     start = html.index("<div class=\"digicom-tools\" data-digicom-tools>")
-    return html[start:html.index("</li>\n</ul>\n</div>", start)]
+    return html[start:html.index("</li>\n\n</ul>\n</div>", start)]
 
 
 @pytest.mark.parametrize(("prefix", "count", "button"), [
     ("", "Mostrando 5 de 5 herramientas", "Quitar filtros"),
     ("en/", "Showing 5 of 5 tools", "Clear filters"),
 ])
-def test_directory_page_lists_every_tool_with_hidden_filters(fixture_site, prefix, count, button):
-    html = directory_of(html_of(fixture_site, f"{prefix}herramientas"))
+def test_directory_page_lists_every_tool_with_hidden_filters(built, prefix, count, button):
+    page = html_of(built, f"{prefix}herramientas")
+    html = directory_of(page)
     tools = fixture_tools()
-    assert ids_with(r'<li class="digicom-tool" data-tool="([^"]+)"', html) == [tool["id"] for tool in tools]
-    assert ids_with(r'<h3 class="digicom-tool__name" id="tool-([^"]+)"', html) == [tool["id"] for tool in tools]
-    assert '<form class="digicom-tools__filters"' in html
+    assert re.findall(r'<li class="digicom-tool" data-tool="([^"]+)"', html) == [tool["id"] for tool in tools]
+    assert re.findall(r'<h3 class="digicom-tool__name" id="tool-([^"]+)"', html) == [tool["id"] for tool in tools]
     assert re.search(r'<form class="digicom-tools__filters"[^>]* hidden>', html)
     assert f">{count}</p>" in html and f">{button}</button>" in html
     assert 'role="status" aria-live="polite"' in html
-    assert "<!-- tool-directory -->" not in html_of(fixture_site, f"{prefix}herramientas")
+    assert "<!-- tool-directory -->" not in page.replace("&lt;!-- tool-directory --&gt;", "")
+    assert page.count('data-digicom-tools>') == 1
     assert 'target="_blank"' not in html
     assert html.count('rel="noopener"') == len(tools) + sum(1 for tool in tools if tool.get("pricing_url"))
 
 
-def test_directory_cards_show_every_field_in_the_page_language(fixture_site):
-    es = html_of(fixture_site, "herramientas")
-    en = html_of(fixture_site, "en/herramientas")
+def test_the_marker_written_as_code_stays_an_example(built):
+    page = html_of(built, "herramientas")
+    assert "<code>&lt;!-- tool-directory --&gt;</code>" in page  # inline
+    assert page.count("&lt;!-- tool-directory --&gt;") == 2  # inline and the fenced block
+    assert page.index("Se pone así") < page.index("data-digicom-tools>")
+
+
+def test_directory_cards_show_every_field_in_the_page_language(built):
+    es = html_of(built, "herramientas")
+    en = html_of(built, "en/herramientas")
     card_es = es[es.index('data-tool="alfa-mail"'):es.index('data-tool="beta-sms"')]
     card_en = en[en.index('data-tool="alfa-mail"'):en.index('data-tool="beta-sms"')]
     for text in ('data-categories="email" data-price="freemium" data-free-plan="true" data-spanish-ui="true"',
@@ -479,8 +659,8 @@ def test_directory_cards_show_every_field_in_the_page_language(fixture_site):
         assert text in card_en
 
 
-def test_everything_from_the_data_file_is_escaped(fixture_site):
-    html = html_of(fixture_site, "herramientas")
+def test_everything_from_the_data_file_is_escaped(built):
+    html = html_of(built, "herramientas")
     assert "<script>alert(1)</script>" not in html
     assert "Fichas de clientes &lt;script&gt;alert(1)&lt;/script&gt;." in html
     assert '>Delta &amp; Co &lt;CRM&gt;</a>' in html
@@ -490,8 +670,8 @@ def test_everything_from_the_data_file_is_escaped(fixture_site):
 
 @pytest.mark.parametrize(("prefix", "heading"), [("", "Herramientas para este módulo"),
                                                  ("en/", "Tools for this module")])
-def test_module_page_lists_its_tools_before_the_sources_with_working_links(fixture_site, prefix, heading):
-    html = html_of(fixture_site, f"{prefix}modulos/sms")
+def test_module_page_lists_its_tools_before_the_sources_with_working_links(built, prefix, heading):
+    html = html_of(built, f"{prefix}modulos/sms")
     section = re.search(r'<h2 id="tools">(.*?)<a class="headerlink".*?<h2 id="sources">', html, re.DOTALL)
     assert section, "the tools section must come right before the sources"
     assert section.group(1) == heading
@@ -499,7 +679,7 @@ def test_module_page_lists_its_tools_before_the_sources_with_working_links(fixtu
     expected = [tool for tool in fixture_tools() if "sms" in tool["modules"]]
     assert [name for _, name in links] == [tool["name"] for tool in expected]
     page_url = f"https://x.test/{prefix}modulos/sms/"
-    directory = html_of(fixture_site, f"{prefix}herramientas")
+    directory = html_of(built, f"{prefix}herramientas")
     for (href, _), tool in zip(links, expected):
         target = urljoin(page_url, href)
         assert target == f"https://x.test/{prefix}herramientas/#tool-{tool['id']}"
@@ -507,13 +687,13 @@ def test_module_page_lists_its_tools_before_the_sources_with_working_links(fixtu
     assert "Alfa Mail" not in section.group(0)  # not a tool of this module
 
 
-def test_the_toc_of_a_module_has_the_tools_section(fixture_site):
-    assert 'href="#tools"' in html_of(fixture_site, "modulos/email")
+def test_the_toc_of_a_module_has_the_tools_section(built):
+    assert 'href="#tools"' in html_of(built, "modulos/email")
 
 
 @pytest.mark.parametrize("index", ["search/search_index.json", "en/search/search_index.json"])
-def test_every_tool_is_in_the_search_index_of_its_language(fixture_site, index):
-    docs = json.loads((fixture_site / index).read_text(encoding="utf-8"))["docs"]
+def test_every_tool_is_in_the_search_index_of_its_language(built, index):
+    docs = json.loads((built / index).read_text(encoding="utf-8"))["docs"]
     found = {doc["location"]: unescape(doc["title"]) for doc in docs}
     for tool in fixture_tools():
         assert found.get(f"herramientas/#tool-{tool['id']}") == tool["name"]
@@ -522,22 +702,17 @@ def test_every_tool_is_in_the_search_index_of_its_language(fixture_site, index):
 
 @pytest.mark.parametrize(("file", "old", "new", "expected"), [
     pytest.param("data/tools.yml", 'url: "https://beta.example.com/"', 'url: "http://beta.example.com/"',
-                 "data/tools.yml:18: la herramienta «Beta SMS» tiene en 'url' la dirección «http://beta.example.com/"
+                 "data/tools.yml:4: la herramienta «Beta SMS» tiene en 'url' la dirección «http://beta.example.com/"
                  f"», que no empieza por https://. {HOW} escribe la dirección completa empezando por https://",
                  id="broken-data"),
-    pytest.param("docs/modulos/sms.en.md", "Module text.", "Module text.\n\n<!-- tool-directory -->",
-                 "docs/modulos/sms.en.md:22: el marcador <!-- tool-directory --> solo puede ir en la página del "
-                 f"directorio de herramientas (docs/herramientas.es.md y .en.md). {HOW} borra la línea; para "
-                 "enlazar al directorio, usa un enlace normal", id="marker-on-a-module"),
     pytest.param("docs/herramientas.es.md", "<!-- tool-directory -->", "<!-- herramientas -->",
-                 f"docs/herramientas.es.md:12: el marcador «<!-- herramientas -->» no existe. {HOW} escribe "
-                 "exactamente <!-- tool-directory --> (en la página del directorio) o borra la línea",
-                 id="misspelt-marker"),
+                 f"docs/herramientas.es.md:10: el marcador «<!-- herramientas -->» no existe. {HOW} bórralo, o usa "
+                 "uno de estos: <!-- modules -->, <!-- checklist-progress -->, <!-- self-assessment -->, "
+                 "<!-- trainer-notes -->, <!-- session-plan -->, <!-- tool-directory -->, <!-- glossary -->",
+                 id="unknown-marker"),
 ])
 def test_a_broken_copy_of_the_fixture_fails_the_build_with_the_message(tmp_path, file, old, new, expected):
-    site = fixture_copy(tmp_path / "src")
-    path = site / file
-    path.write_text(changed(old, new, path.read_text(encoding="utf-8")), encoding="utf-8")
-    result = run_mkdocs_build(site / "mkdocs.yml", tmp_path / "out")
-    assert result.returncode != 0
-    assert f"  - {expected}\n" in result.stdout + result.stderr
+    root = make_site(tmp_path / "src", replace=[(file, old, new)])
+    result = build_site(root, tmp_path / "out")
+    assert not result.ok
+    assert f"  - {expected}\n" in result.log + "\n"

@@ -150,6 +150,12 @@ def _yaml_problem(error: yaml.YAMLError, text: str, file: str, first_line: int) 
                            "aquí se abren unas comillas que no se cierran",
                            "cierra las comillas al final del texto, en la misma línea (\"…\"), o quítalas")
     if "mapping values are not allowed" in problem:
+        # "campo: valor" right after a line that is only text: that line lacks its colon.
+        before = lines[line][: mark.column] if mark and line < len(lines) else ""
+        previous = next((number for number in range(line - 1, -1, -1)
+                         if lines[number].strip() and not lines[number].lstrip().startswith("#")), None)
+        if ":" not in before and previous is not None and ":" not in lines[previous]:
+            return _missing_colon(file, previous + first_line)
         return Problem(file, line + first_line,
                        "este texto tiene dos puntos (:) en medio, y YAML cree que empieza otro campo",
                        "pon todo el texto que va después del primer «campo: » entre comillas dobles, "
@@ -166,12 +172,16 @@ def _yaml_problem(error: yaml.YAMLError, text: str, file: str, first_line: int) 
                        "la sangría de esta línea no encaja con la de las líneas de alrededor",
                        "alinea esta línea con las del mismo nivel, usando solo espacios (dos por nivel)")
     if "could not find expected ':'" in problem:
-        return Problem(file, line + first_line, "a esta línea le faltan los dos puntos entre el campo y su valor, "
-                                                "o tiene un texto suelto",
-                       "escríbela como  campo: valor  (con un espacio después de los dos puntos)")
+        # libyaml notices it on the next line; the line without the colon is where the key started.
+        return _missing_colon(file, (context.line if context else line) + first_line)
     return Problem(file, line + first_line,
                    f"el archivo deja de entenderse en esta línea o en la anterior (detalle técnico: {problem or error})",
                    "revisa los dos puntos, las comillas y la sangría de esta línea y de la anterior")
+
+
+def _missing_colon(file: str, line: int) -> Problem:
+    return Problem(file, line, "a esta línea le faltan los dos puntos entre el campo y su valor, o tiene un texto suelto",
+                   "escríbela como  campo: valor  (con un espacio después de los dos puntos)")
 
 
 def _unclosed_quote(lines: list[str], upto: int) -> int | None:
@@ -185,9 +195,11 @@ def _unclosed_quote(lines: list[str], upto: int) -> int | None:
 
 def repeated_key_problems(found: LineMap, file: str, name: str = "") -> list[Problem]:
     """A key written twice in the same place: YAML would silently keep the last one."""
+    said = (lambda key: f"{name} tiene el campo '{key}' dos veces") if name else \
+        (lambda key: f"el campo '{key}' aparece dos veces")
     return [Problem(file, line + found.offset,
-                    f"{name + ' tiene ' if name else ''}el campo '{where[-1]}' dos veces (la otra está en la línea "
-                    f"{first + found.offset})", "borra una de las dos líneas y deja la buena")
+                    f"{said(where[-1])} (la otra está en la línea {first + found.offset})",
+                    "borra una de las dos líneas y deja la buena")
             for where, line, first in found.repeated]
 
 

@@ -59,6 +59,7 @@ def read_strings(text: str | None, problems: list[Problem], locales: tuple[str, 
         if not isinstance(texts, dict):
             strings.problems.append(Problem(FILE, line, f"el texto '{key}' no tiene sus versiones por idioma",
                                             f"escríbelo así:  {key}: {{es: \"…\", en: \"…\"}}"))
+            strings.texts[str(key)] = {}  # written, if wrongly: not also "missing"
             continue
         kept: dict[str, str] = {}
         for locale in locales:

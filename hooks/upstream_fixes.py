@@ -22,7 +22,7 @@ from importlib.resources import files as package_files
 from pathlib import Path
 
 from course.build import in_nested_language_build, page_locale, state_for, strings
-from course.upstream import exclude_quizzes_from_search, fix_theme_markup, tidy_quiz_page, without_search_excluded
+from course.upstream import SEARCH_ATTRIBUTES, exclude_quizzes_from_search, fix_theme_markup, tidy_quiz_page, without_search_excluded
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
@@ -62,8 +62,8 @@ def _hide_from_search(context: dict, *, page: Page, config: MkDocsConfig, nav: o
 
 @event_priority(-10)  # right after: the page itself shows everything again
 def _show_again(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    page.content = state_for(config).extra["content"].pop(page.file.src_uri)
-    context["page"] = page
+    # As Material leaves it once indexed: its data-search-… attributes with a value removed.
+    page.content = SEARCH_ATTRIBUTES.sub("", state_for(config).extra["content"].pop(page.file.src_uri))
     return context
 
 

@@ -254,3 +254,10 @@ def built_pages(site_dir: Path) -> list[str]:
             continue
         pages.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
     return pages
+
+
+def marker_on_two_pages(marker: str, shows: str, here: tuple[str, int], other: tuple[str, int]) -> str:
+    """The message for a marker found on two pages, as each of the two pages gets it."""
+    return (f"{here[0]}:{here[1]}: el marcador {marker} está en dos páginas, esta y {other[0]} (línea {other[1]}), y "
+            f"cada marcador va en una sola. Cómo arreglarlo / How to fix it: déjalo solo en la página que debe mostrar "
+            f"{shows} (en los dos idiomas) y bórralo de la otra; para llevar al lector allí, usa un enlace normal")

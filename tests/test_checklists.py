@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, make_site
+from conftest import ROOT, build_site, make_site, marker_on_two_pages
 from course import checklists as cl
 from course.model import Settings, build_course
 from course.problems import HOW
@@ -377,12 +377,8 @@ def test_the_marker_twice_or_sharing_its_line():
 def test_the_marker_on_two_pages():
     sources = {**PROGRESS, "index.es.md": f"# Inicio\n\n{MARKER}\n", "index.en.md": f"# Home\n\n{MARKER}\n"}
     assert marker_problems(sources) == [
-        f"docs/mi-progreso.en.md:3: el marcador {MARKER} ya está en docs/index.en.md, y solo puede estar en una "
-        f"página. {HOW}: bórralo de una de las dos páginas (en los dos idiomas); para llevar al lector allí, usa un "
-        "enlace normal",
-        f"docs/mi-progreso.es.md:3: el marcador {MARKER} ya está en docs/index.es.md, y solo puede estar en una "
-        f"página. {HOW}: bórralo de una de las dos páginas (en los dos idiomas); para llevar al lector allí, usa un "
-        "enlace normal"]
+        marker_on_two_pages(MARKER, "«Mi progreso»", (f"docs/{page}.{locale}.md", 3), (f"docs/{other}.{locale}.md", 3))
+        for page, other in (("index", "mi-progreso"), ("mi-progreso", "index")) for locale in ("en", "es")]
 
 
 def test_the_marker_in_one_language_only():
@@ -516,12 +512,13 @@ def test_every_problem_in_the_site_is_listed_before_the_build_stops(tmp_path: Pa
     ])
     built = build_site(site, tmp_path / "site")
     assert not built.ok
-    assert "El contenido tiene 4 error(es)" in built.log
+    assert "El contenido tiene 5 error(es)" in built.log
     for message in (
         "docs/modulos/email.es.md:51: el elemento «El boletín tiene un enlace de baja.» de la lista «Antes de enviar "
         "tu primer boletín» ya está marcado con [x]",
         f"docs/mi-progreso.en.md:12: el marcador {MARKER} está repetido (ya está en la línea 10)",
-        f"docs/mi-progreso.es.md:10: el marcador {MARKER} ya está en docs/index.es.md, y solo puede estar en una página",
+        marker_on_two_pages(MARKER, "«Mi progreso»", ("docs/mi-progreso.es.md", 10), ("docs/index.es.md", 16)),
+        marker_on_two_pages(MARKER, "«Mi progreso»", ("docs/index.es.md", 16), ("docs/mi-progreso.es.md", 10)),
         f"docs/index.en.md:1: docs/index.es.md tiene el marcador {MARKER} y su traducción docs/index.en.md no",
     ):
         assert message in built.log, built.log

@@ -14,7 +14,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from check_content import check_site
-from conftest import FIXTURE, ROOT, build_site, make_site
+from conftest import FIXTURE, ROOT, build_site, make_site, marker_on_two_pages
 from course import rules
 from course.model import build_course, load_course, read_settings
 from course.problems import ContentError, raise_if_any
@@ -478,9 +478,6 @@ def directory_page(locale: str, body: str) -> str:
         "es", "Texto <!-- un comentario sobre herramientas -->\n\n<!-- tools are listed below, by hand -->\n\n"
               "<!-- tool-directory -->")}, [], id="comments-are-not-markers"),
     pytest.param({"docs/herramientas.es.md": directory_page("es", "<!-- tools-directory -->")}, [
-        f"docs/herramientas.es.md:1: docs/herramientas.en.md tiene el marcador <!-- tool-directory --> y su "
-        f"traducción docs/herramientas.es.md no. {HOW} pon <!-- tool-directory --> en las dos versiones de la "
-        "página, en el mismo sitio",
         f"docs/herramientas.es.md:10: el marcador «<!-- tools-directory -->» no existe. {HOW} escribe exactamente "
         "<!-- tool-directory -->, solo en su línea"], id="misspelt"),
     pytest.param({"docs/herramientas.es.md": directory_page("es", "<!-- tool-directory -->\n\n<!-- tool-directory -->")}, [
@@ -488,16 +485,11 @@ def directory_page(locale: str, body: str) -> str:
         f"{HOW} deja solo uno"], id="twice"),
     pytest.param({"docs/acerca.es.md": fixture_text("docs/acerca.es.md") + "\n<!-- tool-directory -->\n",
                   "docs/acerca.en.md": fixture_text("docs/acerca.en.md") + "\n<!-- tool-directory -->\n"}, [
-        f"docs/herramientas.en.md:10: el marcador <!-- tool-directory --> ya está en docs/acerca.en.md, y solo puede "
-        f"estar en una página. {HOW} bórralo de una de las dos páginas (en los dos idiomas); para llevar al lector "
-        "allí, usa un enlace normal",
-        f"docs/herramientas.es.md:10: el marcador <!-- tool-directory --> ya está en docs/acerca.es.md, y solo puede "
-        f"estar en una página. {HOW} bórralo de una de las dos páginas (en los dos idiomas); para llevar al lector "
-        "allí, usa un enlace normal"], id="on-two-pages"),
+        marker_on_two_pages("<!-- tool-directory -->", "el directorio de herramientas", (f"docs/{page}.{locale}.md", line),
+                            (f"docs/{other}.{locale}.md", other_line))
+        for page, line, other, other_line in (("acerca", 11, "herramientas", 10), ("herramientas", 10, "acerca", 11))
+        for locale in ("en", "es")], id="on-two-pages"),
     pytest.param({"docs/herramientas.es.md": directory_page("es", "Aquí: <!-- tool-directory -->")}, [
-        f"docs/herramientas.es.md:1: docs/herramientas.en.md tiene el marcador <!-- tool-directory --> y su "
-        f"traducción docs/herramientas.es.md no. {HOW} pon <!-- tool-directory --> en las dos versiones de la "
-        "página, en el mismo sitio",
         f"docs/herramientas.es.md:10: el marcador <!-- tool-directory --> comparte la línea con otro texto. {HOW} "
         "déjalo solo en su línea, con una línea en blanco antes y después"], id="sharing-a-line"),
 ])

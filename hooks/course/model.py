@@ -359,8 +359,8 @@ def _read_blocks(page: Page) -> None:
             page.markers.setdefault(role.name, []).append(comment.line)
     for html in page.scan.html:  # a marker sharing its line with text: still meant (rules.markers reports it)
         for marker, role in BY_MARKER.items():
-            if marker in html.html:
-                page.markers.setdefault(role.name, []).append(html.line)
+            if marker in html.html and role.name not in page.markers:
+                page.markers[role.name] = [html.line]
 
 
 def _rescan_inside(page: Page, first: int, last: int) -> None:

@@ -126,6 +126,7 @@ def exclude_quizzes_from_search(content: str) -> str:
 
 # ── Material's search: what it must not index ──────────────────────────────
 
+SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')  # what Material strips once a page is indexed
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 

@@ -269,15 +269,13 @@ def test_lines_of_entries_and_fields_come_from_the_yaml_nodes():
                  "price_tier:  con uno de: free, freemium, paid, quote", id="empty-price-tier"),
     pytest.param("categories: [email, sms]", "categories: [email, redes]",
                  "data/tools.yml:6: la herramienta «Alfa» tiene en 'categories' la categoría «redes», que no existe. "
-                 f"{HOW} usa una o varias de: social-media-management, email, sms, messaging, local-listing, crm, "
-                 "design, analytics", id="unknown-category"),
+                 f"{HOW} usa una o varias de: platform, social-media-management, email, sms, messaging, local-listing, crm, design, analytics, security", id="unknown-category"),
     pytest.param("categories: [email, sms]", "categories: [email, email]",
                  f"data/tools.yml:6: la herramienta «Alfa» repite un valor en 'categories'. {HOW} deja cada valor "
                  "una sola vez", id="repeated-category"),
     pytest.param("categories: [sms]", "categories: []",
                  f"data/tools.yml:25: la herramienta «Beta» no tiene ninguna categoría en 'categories'. {HOW} añade  "
-                 "categories: [email]  con una o varias de: social-media-management, email, sms, messaging, "
-                 "local-listing, crm, design, analytics", id="no-category"),
+                 f"categories: [email]  con una o varias de: platform, social-media-management, email, sms, messaging, local-listing, crm, design, analytics, security", id="no-category"),
     pytest.param("modules: [email]\n", "modules: []\n",
                  f"data/tools.yml:19: la herramienta «Alfa» no tiene ningún módulo en 'modules'. {HOW} añade  "
                  "modules: [email]  con los módulos del curso donde se usa", id="no-module"),

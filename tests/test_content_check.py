@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 
@@ -408,7 +409,7 @@ def test_new_module_creates_both_languages_and_says_what_next(tmp_path, capsys):
     output = capsys.readouterr().out
     assert all((site / name).is_file() for name in NEW_FILES)
     assert f"  {NEW_FILES[0]}\n  {NEW_FILES[1]}\n" in output
-    assert f"         - modulos/{NEW_ID}.md\n" in output and "make check" in output
+    assert f"\n      - modulos/{NEW_ID}.md\n" in output and "make check" in output  # as indented in mkdocs.yml
     course = load_course(site, read_settings(site), today=TODAY)
     for name in NEW_FILES:
         page = course.pages[name.removeprefix("docs/")]
@@ -474,3 +475,27 @@ def test_make_new_module_without_an_id_says_how_to_call_it():
     result = subprocess.run(["make", "--no-print-directory", "new-module"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode != 0
     assert "make new-module ID=ventas-por-whatsapp" in result.stderr
+
+
+@pytest.mark.parametrize("typed", [f"ID={NEW_ID}", f"modulos/{NEW_ID}.es.md", f"docs/modulos/{NEW_ID}.md",
+                                   f"{NEW_ID}.en.md"])
+def test_new_module_takes_the_id_however_it_is_typed_and_prints_the_menu_line_to_paste(typed, tmp_path, capsys):
+    site = site_with(tmp_path)
+    assert new_module.main([typed, "--root", str(site), "--today", TODAY.isoformat()]) == 0
+    assert all((site / name).is_file() for name in NEW_FILES)
+    assert not list((site / "docs/modulos").glob("*.es.es.md")) and not list((site / "docs/modulos").glob("*.en.md.*"))
+    output = capsys.readouterr().out
+    line = next(line for line in output.splitlines() if line.strip() == f"- modulos/{NEW_ID}.md")
+    after = re.search(r"debajo de la línea «(.+?)»", output).group(1)
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    anchor = next(existing for existing in text.splitlines() if existing.strip() == after)
+    config.write_text(text.replace(anchor + "\n", anchor + "\n" + line + "\n", 1), encoding="utf-8")
+    code, lines = run_check(site, capsys)
+    assert not [message for message in lines if "menú" in message], lines  # pasted as printed: the menu is right
+
+
+def test_a_title_instead_of_an_id_gets_an_id_to_use(tmp_path, capsys):
+    site = site_with(tmp_path)
+    assert new_module.main(["Ventas por WhatsApp", "--root", str(site)]) == 1
+    assert "Prueba con  make new-module ID=ventas-por-whatsapp" in capsys.readouterr().err

@@ -515,3 +515,45 @@ def test_no_broken_file_makes_the_rules_crash(path, tmp_path):
         crashed = [str(problem) for problem in found if problem.file.startswith("hooks/course/rules")]
         assert not crashed, f"{path} as {broken[:80]!r}…: {crashed}"
     shutil.rmtree(site)
+
+
+# ── A page already published keeps its address ─────────────────────────────
+
+PUBLISHED_PAGE_MESSAGE = (
+    "docs/acerca.es.md: esta página ya está publicada en https://digicom-gijon.github.io/curso/acerca/ y ha "
+    "desaparecido: los enlaces guardados y los QR de las hojas impresas dejarían de funcionar. " + HOW +
+    " si la has movido o le has cambiado el nombre, añade a data/redirects.yml la línea  acerca.md: "
+    "nombre-nuevo.md  ; si de verdad sobra, mándala a la página que mejor la sustituya")
+
+
+def _git(site: Path, *args: str) -> None:
+    import subprocess
+
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=site, check=True,
+                   capture_output=True)
+
+
+def test_a_published_page_that_disappears_asks_for_a_redirect_and_the_old_address_keeps_working(tmp_path):
+    site = make_site(tmp_path / "site")
+    _git(site, "init", "-q", "-b", "main")
+    _git(site, "add", "-A")
+    _git(site, "commit", "-qm", "published")
+    _git(site, "checkout", "-qb", "rename")
+    for locale in ("es", "en"):
+        (site / f"docs/acerca.{locale}.md").rename(site / f"docs/sobre.{locale}.md")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - acerca.md", "  - sobre.md"), encoding="utf-8")
+    for page in ("docs/index.es.md", "docs/index.en.md"):
+        text = (site / page).read_text(encoding="utf-8")
+        (site / page).write_text(text, encoding="utf-8")
+    assert check(site) == [PUBLISHED_PAGE_MESSAGE]
+    built = build_site(site)
+    assert not built.ok and PUBLISHED_PAGE_MESSAGE in built.log
+    (site / "data/redirects.yml").write_text("# Pages that moved\nacerca.md: sobre.md\n", encoding="utf-8")
+    assert check(site) == []
+    built = build_site(site)
+    assert built.ok, built.log
+    for old, new in (("acerca/index.html", "../sobre/"), ("en/acerca/index.html", "../sobre/")):
+        page = (built.site / old).read_text(encoding="utf-8")
+        assert f'http-equiv="refresh" content="0; url={new}"' in page and f'href="{new}"' in page
+    assert '<html lang="en">' in (built.site / "en/acerca/index.html").read_text(encoding="utf-8")

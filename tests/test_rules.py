@@ -340,7 +340,7 @@ MISTAKES = {
             'docs/modulos/sms.es.md:35: los títulos no coinciden: aquí, en la línea 35, hay «## Lo que pide la ley { #law }» y en docs/modulos/sms.en.md:35 hay «## Common mistakes { #mistakes }». Cómo arreglarlo / How to fix it: las dos versiones deben tener los mismos títulos, en el mismo orden, con el mismo número de # y la misma ancla { #… } (el texto del título sí se traduce)',
         ]),
     'duration-not-a-number': Mistake(
-        replace=[('docs/modulos/sms.es.md', 'duration: 20', 'duration: veinte')],
+        replace=[('docs/modulos/sms.es.md', 'duration: 15', 'duration: veinte')],
         expected=[
             "docs/modulos/sms.es.md:4: 'duration' debe ser un número de minutos entre 5 y 90, no 'veinte'. Cómo arreglarlo / How to fix it: escribe solo el número, por ejemplo  duration: 20",
         ]),
@@ -380,6 +380,16 @@ MISTAKES = {
         expected=[
             'docs/acerca.es.md:7: los títulos no coinciden: aquí, en la línea 7, hay «# Acerca del curso { #acerca }» y en docs/acerca.en.md:7 hay «# About the course { #about }». Cómo arreglarlo / How to fix it: las dos versiones deben tener los mismos títulos, en el mismo orden, con el mismo número de # y la misma ancla { #… } (el texto del título sí se traduce)',
         ]),
+    'module-longer-than-its-duration': Mistake(
+        replace=[(M, "    Pregunta a la sala quién envía hoy mensajes a sus clientes.",
+                  "    Pregunta a la sala quién envía hoy mensajes a sus clientes.\n\n"
+                  "!!! trainer \"Para quien imparte: 25 minutos\"\n    Cada persona escribe su primer SMS."),
+                 (MEN, "    Ask who in the room sends messages to customers today.",
+                  "    Ask who in the room sends messages to customers today.\n\n"
+                  "!!! trainer \"For trainers: 25 minutes\"\n    Everyone writes their first SMS.")],
+        expected=[
+            'docs/modulos/sms.es.md:4: el módulo dice que dura 15 minutos, pero en clase sus partes suman 33: actividades 30 min (las notas de las líneas 24 y 27), presentar el texto 1 min (108 palabras a 150 por minuto) y 1 pregunta (un minuto cada una). Cómo arreglarlo / How to fix it: pon  duration: 33  (en las dos versiones), o acorta el texto o las actividades',
+        ]),
     'unknown-tool-module': Mistake(
         replace=[('data/tools.yml', 'modules: [sms]', 'modules: [sms, whatsapp]')],
         expected=[
@@ -418,6 +428,18 @@ def test_several_mistakes_at_once_are_all_reported_in_one_run(tmp_path):
     assert not built.ok and f"The content has {len(expected)} error(s)" in built.log
     for message in expected:
         assert message in built.log
+
+
+def test_a_module_that_says_it_lasts_far_longer_than_its_parts_is_a_warning_not_an_error(tmp_path):
+    site = make_site(tmp_path / "site", replace=[(path, "duration: 15", "duration: 60") for path in (M, MEN)])
+    report = check_content.check_site(site, TODAY, spelling=False)
+    assert report.problems == []
+    assert [str(warning) for warning in report.warnings] == [
+        "docs/modulos/sms.es.md:4: el módulo dice que dura 60 minutos, pero en clase sus partes suman solo 8: "
+        "actividades 5 min (la nota de la línea 24), presentar el texto 1 min (108 palabras a 150 por minuto) y 1 "
+        f"pregunta (un minuto cada una). {HOW} pon una duración entre 8 y 18 minutos (en las dos versiones), o "
+        "escribe en la nota para formadores los minutos de la actividad que falta"]
+    assert build_site(site).ok
 
 
 def test_the_rules_of_the_build_are_the_rules_of_make_check():

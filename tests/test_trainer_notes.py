@@ -416,8 +416,10 @@ VARIANT = [
     ("docs/modulos/sms.en.md", "## Good practice", SECOND_NOTE["en"] + "## Good practice"),
     ("docs/modulos/email.es.md", '!!! trainer "Para quien imparte: 5 minutos"\n    Pide a la sala un asunto para '
                                  "el boletín de la tienda.\n\n", ""),
-    ("docs/modulos/email.es.md", "duration: 20", "duration: 90"),
-    ("docs/modulos/email.en.md", "duration: 20", "duration: 90"),
+    ("docs/modulos/email.es.md", "duration: 15", "duration: 90"),
+    ("docs/modulos/email.en.md", "duration: 15", "duration: 90"),
+    ("docs/modulos/sms.es.md", "duration: 15", "duration: 20"),
+    ("docs/modulos/sms.en.md", "duration: 15", "duration: 20"),
 ]
 
 

@@ -70,6 +70,8 @@ CHECK_ONLY: tuple[Rule, ...] = (
 WARNINGS: tuple[Rule, ...] = (
     Rule("old_reviews", reviews.old_reviews, "a warning: dates pass without anyone changing anything"),
     Rule("old_tools", reviews.old_tools, "a warning: dates pass without anyone changing anything"),
+    Rule("generous_durations", timing.generous_durations, "a warning: a longer session is not wrong, only "
+         "unexplained"),
 )
 
 

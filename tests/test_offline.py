@@ -1,4 +1,6 @@
-"""The offline copy (`make offline`) works from file:// with no network: search in both languages."""
+"""The offline copy (`make offline`), unzipped and opened from file:// with no network: search finds
+pages in each language (accents folded in Spanish), the language switch keeps the page, and
+nothing asks another host or fails to load."""
 
 from __future__ import annotations
 
@@ -49,6 +51,7 @@ def test_offline_copy_finds_pages_by_search_in_each_language(browser, offline_co
         assert not [link for link in links if "/en/" in link]
     assert not watch.foreign_requests, watch.foreign_requests
     assert not watch.console_errors, watch.console_errors
+    assert not watch.failed_requests, watch.failed_requests
 
 
 def test_offline_copy_switches_language_on_the_same_page(browser, offline_copy):
@@ -61,3 +64,4 @@ def test_offline_copy_switches_language_on_the_same_page(browser, offline_copy):
     context.close()
     assert url == (offline_copy / "en/modulos/sms.html").as_uri()
     assert not watch.foreign_requests and not watch.console_errors, (watch.foreign_requests, watch.console_errors)
+    assert not watch.failed_requests, watch.failed_requests

@@ -1,31 +1,25 @@
 """Quizzes as a merchant uses them, in Chromium: feedback in the page's language, answers
-kept across a reload and the language switch, the self-assessment score, no quiz assets where
-there is no quiz, and no axe finding on the quiz markup.
+kept across a reload and the language switch, the self-assessment score, storage blocked or
+holding something else, no quiz assets where there is no quiz, and no axe finding on the quiz
+markup.
 
-Every test runs on the real site and on the small site in tests/fixtures/quizzes/, built and
-served the same way: the fixture proves the hook, templates and scripts on their own while the
-real site's content is being written; the real site proves them on the course itself."""
+The tests run on the real site (session fixtures ``site_dir`` / ``site_url``); what a page must
+show is worked out from the course model (``course.model.load_course``), never from the page."""
 
 from __future__ import annotations
 
 import functools
-import http.server
 import re
-import threading
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-import yaml
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import (ROOT, SITE_PATH, PageWatch, _SiteHandler, built_pages, load_mkdocs_yml, open_context,
-                      run_mkdocs_build)
-from course.frontmatter import read_front_matter
-from course.quizzes import SELF_ASSESSMENT_PER_MODULE, Quiz, parse_page
+from conftest import ROOT, SITE_PATH, PageWatch, built_pages, open_context, watch_page
+from course.model import Course, load_course, read_settings
+from course.quizzes import Quiz
+from quizzes import SELF_ASSESSMENT_PER_MODULE
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "quizzes"
+MODULE = "modulos/sms"  # a module with a one-answer question first and a "mark all" question
 TEXTS = {
     "es": {"prefix": "", "check": "Comprobar", "retry": "Volver a intentarlo",
            "right": "¡Correcto! Lee la explicación de abajo.",
@@ -42,60 +36,21 @@ AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag2
                "rules": {"heading-order": {"enabled": True}}}
 
 
-@dataclass(frozen=True)
-class QuizSite:
-    """A built site under test and where its sources are."""
-
-    url: str  # served under SITE_PATH, ending in "/"
-    built: Path
-    root: Path  # the folder holding its mkdocs.yml and docs/
-    module: str  # a module with a one-answer question first and a "mark all" question
-    nav: list
+@functools.cache
+def course() -> Course:
+    """The real site as its editors wrote it."""
+    return load_course(ROOT, read_settings(ROOT))
 
 
-@pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """tests/fixtures/quizzes built strictly and served like the real site."""
-    built = tmp_path_factory.mktemp("quizzes-fixture-site")
-    result = run_mkdocs_build(FIXTURE / "mkdocs.yml", built)
-    assert result.returncode == 0, result.stdout + result.stderr
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(built)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}", built
-    server.shutdown()
-
-
-@pytest.fixture(params=["real", "fixture"])
-def site(request) -> QuizSite:
-    if request.param == "real":
-        return QuizSite(request.getfixturevalue("site_url"), request.getfixturevalue("site_dir"), ROOT,
-                        "modulos/sms", load_mkdocs_yml()["nav"])
-    url, built = request.getfixturevalue("fixture_site")
-    nav = yaml.safe_load((FIXTURE / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
-    return QuizSite(url, built, FIXTURE, "modulos/uno", nav)
-
-
-def quizzes_of(site: QuizSite, page_key: str, locale: str) -> tuple[Quiz, ...]:
-    source = site.root / "docs" / f"{page_key}.{locale}.md"
-    page, problems = parse_page(source.read_text(encoding="utf-8"), str(source))
-    assert problems == []
+def quizzes_of(page_key: str, locale: str) -> list[Quiz]:
+    page = course().page(page_key, locale)
+    assert page is not None and page.block_problems == [], page_key
     return page.quizzes
 
 
-def modules_in_menu_order(site: QuizSite) -> list[str]:
+def modules_in_menu_order(locale: str = "es") -> list[str]:
     """The module pages' keys as the menu lists them (``modulos/sms``)."""
-    found = []
-
-    def walk(items: list) -> None:
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(value, list):
-                walk(value)
-            elif value.startswith("modulos/"):
-                found.append(value.removesuffix(".md"))
-
-    walk(site.nav)
-    return found
+    return [module.key for module in course().modules(locale)]
 
 
 def wrong_positions(quiz: Quiz) -> list[int]:
@@ -121,9 +76,9 @@ def left_text(texts: dict, left: int) -> str:
 
 
 @pytest.mark.parametrize("locale", ["es", "en"])
-def test_right_and_wrong_answers_get_feedback_and_the_explanation_in_the_pages_language(page, site, locale):
-    texts, quizzes = TEXTS[locale], quizzes_of(site, site.module, locale)
-    page.goto(f"{site.url}{texts['prefix']}{site.module}/")
+def test_right_and_wrong_answers_get_feedback_and_the_explanation_in_the_pages_language(page, site_url, locale):
+    texts, quizzes = TEXTS[locale], quizzes_of(MODULE, locale)
+    page.goto(f"{site_url}{texts['prefix']}{MODULE}/")
     assert page.locator(".quiz").count() == len(quizzes)
     explanation = page.locator("#quiz-0 section.content")
     assert not explanation.is_visible()
@@ -145,10 +100,10 @@ def test_right_and_wrong_answers_get_feedback_and_the_explanation_in_the_pages_l
     assert feedback(page, multiple) == texts["right"]
 
 
-def test_the_keyboard_picks_an_answer_without_sending_it(page, site):
-    quizzes = quizzes_of(site, site.module, "es")
+def test_the_keyboard_picks_an_answer_without_sending_it(page, site_url):
+    quizzes = quizzes_of(MODULE, "es")
     single = next(i for i, quiz in enumerate(quizzes) if not quiz.multiple)
-    page.goto(f"{site.url}{site.module}/")
+    page.goto(f"{site_url}{MODULE}/")
     page.focus(f"#quiz-{single}-0")
     page.keyboard.press("Space")
     for _ in range(quizzes[single].correct_positions[0] - 1):
@@ -161,15 +116,15 @@ def test_the_keyboard_picks_an_answer_without_sending_it(page, site):
     assert page.evaluate("document.activeElement.classList.contains('quiz-feedback')")
 
 
-def test_answers_survive_a_reload_and_the_language_switch_both_ways(page, site):
-    spanish, english = quizzes_of(site, site.module, "es"), quizzes_of(site, site.module, "en")
-    page.goto(f"{site.url}{site.module}/")
+def test_answers_survive_a_reload_and_the_language_switch_both_ways(page, site_url):
+    spanish, english = quizzes_of(MODULE, "es"), quizzes_of(MODULE, "en")
+    page.goto(f"{site_url}{MODULE}/")
     answer(page, 0, spanish[0].correct_positions, TEXTS["es"]["check"])
     answer(page, 2, wrong_positions(spanish[2]), TEXTS["es"]["check"])
     page.reload()
     assert feedback(page, 0) == TEXTS["es"]["right"] and feedback(page, 2) == TEXTS["es"]["wrong"]
 
-    page.goto(f"{site.url}en/{site.module}/")
+    page.goto(f"{site_url}en/{MODULE}/")
     assert feedback(page, 0) == TEXTS["en"]["right"] and feedback(page, 2) == TEXTS["en"]["wrong"]
     checked = page.eval_on_selector_all("#quiz-2 input:checked", "inputs => inputs.map(i => Number(i.value) + 1)")
     assert checked == wrong_positions(english[2])
@@ -177,13 +132,13 @@ def test_answers_survive_a_reload_and_the_language_switch_both_ways(page, site):
 
     page.locator("#quiz-0").get_by_role("button", name=TEXTS["en"]["retry"]).click()
     answer(page, 0, wrong_positions(english[0]), TEXTS["en"]["check"])
-    page.goto(f"{site.url}{site.module}/")
+    page.goto(f"{site_url}{MODULE}/")
     assert feedback(page, 0) == TEXTS["es"]["wrong"] and feedback(page, 2) == TEXTS["es"]["wrong"]
 
 
-def test_finishing_a_module_fires_no_confetti(page, site):
-    quizzes = quizzes_of(site, site.module, "es")
-    page.goto(f"{site.url}{site.module}/")
+def test_finishing_a_module_fires_no_confetti(page, site_url):
+    quizzes = quizzes_of(MODULE, "es")
+    page.goto(f"{site_url}{MODULE}/")
     for index, quiz in enumerate(quizzes):
         answer(page, index, quiz.correct_positions, TEXTS["es"]["check"])
     page.wait_for_timeout(700)  # the plugin would start its confetti 500 ms after the last answer
@@ -192,17 +147,15 @@ def test_finishing_a_module_fires_no_confetti(page, site):
 
 
 @pytest.mark.parametrize("locale", ["es", "en"])
-def test_the_self_assessment_scores_and_links_back_to_the_modules(page, site, locale):
+def test_the_self_assessment_scores_and_links_back_to_the_modules(page, site_url, locale):
     texts = TEXTS[locale]
     picked = []  # (module key, module title, quiz) in page order
-    for key in modules_in_menu_order(site):
-        text = (site.root / "docs" / f"{key}.{locale}.md").read_text(encoding="utf-8")
-        title = read_front_matter(text, key)[0].data["title"]
-        picked += [(key, title, quiz) for quiz in quizzes_of(site, key, locale)[:SELF_ASSESSMENT_PER_MODULE]]
+    for module in course().modules(locale):
+        picked += [(module.key, module.title, quiz) for quiz in module.quizzes[:SELF_ASSESSMENT_PER_MODULE]]
     total = len(picked)
     assert total >= 3  # enough for two right answers and a wrong one
 
-    page.goto(f"{site.url}{texts['prefix']}autoevaluacion/")
+    page.goto(f"{site_url}{texts['prefix']}autoevaluacion/")
     assert page.locator(".md-content .quiz").count() == total
     score = page.locator("[data-digicom-quiz-score]")
     assert score.locator(".digicom-quiz-score__total").inner_text() == texts["score"].format(0, total)
@@ -215,7 +168,7 @@ def test_the_self_assessment_scores_and_links_back_to_the_modules(page, site, lo
     key, title, missed = picked[2]
     review = page.locator("#quiz-2 .digicom-quiz-review a")
     assert review.is_visible() and review.inner_text() == texts["review"].format(title)
-    assert review.evaluate("a => a.href") == f"{site.url}{texts['prefix']}{key}/#quiz"
+    assert review.evaluate("a => a.href") == f"{site_url}{texts['prefix']}{key}/#quiz"
 
     assert score.locator(".digicom-quiz-score__total").inner_text() == texts["score"].format(2, total)
     assert score.locator(".digicom-quiz-score__left").inner_text() == left_text(texts, total - 3)
@@ -223,9 +176,9 @@ def test_the_self_assessment_scores_and_links_back_to_the_modules(page, site, lo
     assert items.count() == 1
     links = items.first.locator("a")
     assert links.nth(0).inner_text() == " ".join(missed.question)
-    assert links.nth(0).evaluate("a => a.href") == f"{site.url}{texts['prefix']}autoevaluacion/#quiz-2"
+    assert links.nth(0).evaluate("a => a.href") == f"{site_url}{texts['prefix']}autoevaluacion/#quiz-2"
     assert links.nth(1).inner_text() == texts["review"].format(title)
-    assert links.nth(1).evaluate("a => a.href") == f"{site.url}{texts['prefix']}{key}/#quiz"
+    assert links.nth(1).evaluate("a => a.href") == f"{site_url}{texts['prefix']}{key}/#quiz"
 
     page.reload()  # the score is rebuilt from the saved answers
     assert score.locator(".digicom-quiz-score__total").inner_text() == texts["score"].format(2, total)
@@ -235,7 +188,7 @@ def test_the_self_assessment_scores_and_links_back_to_the_modules(page, site, lo
     assert score.locator(".digicom-quiz-score__missed").is_hidden()
 
 
-def test_quizzes_work_with_storage_blocked(browser, site):
+def test_quizzes_work_with_storage_blocked(browser, site_url):
     """Storage that throws on access: answers still work and score, nothing of ours throws."""
     watch = PageWatch()
     context = open_context(browser, watch=watch, viewport={"width": 390, "height": 844})
@@ -244,8 +197,8 @@ def test_quizzes_work_with_storage_blocked(browser, site):
     page, uncaught = context.new_page(), []
     page.on("pageerror", lambda error: uncaught.append(str(error)))
     page.on("console", lambda m: m.type == "error" and watch.console_errors.append(m.text))
-    page.goto(f"{site.url}autoevaluacion/")
-    quizzes = [q for key in modules_in_menu_order(site)[:1] for q in quizzes_of(site, key, "es")[:2]]
+    page.goto(f"{site_url}autoevaluacion/")
+    quizzes = [q for key in modules_in_menu_order()[:1] for q in quizzes_of(key, "es")[:2]]
     answer(page, 0, quizzes[0].correct_positions, TEXTS["es"]["check"])
     assert feedback(page, 0) == TEXTS["es"]["right"]
     total = page.locator(".md-content .quiz").count()
@@ -257,35 +210,67 @@ def test_quizzes_work_with_storage_blocked(browser, site):
                                         for text in watch.console_errors), watch.console_errors
 
 
+@pytest.mark.parametrize("path", [MODULE + "/", "autoevaluacion/"])
+def test_without_javascript_the_questions_and_answers_are_readable_and_nothing_breaks(browser, site_url, path):
+    """Without JavaScript the plugin cannot check answers; the questions still read as a list of choices,
+    a pick stays picked, and no score box or feedback shows half-made."""
+    watch = PageWatch()
+    context = open_context(browser, watch=watch, java_script_enabled=False, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        watch_page(page, watch)
+        page.goto(site_url + path)
+        first = quizzes_of(MODULE if path.startswith(MODULE) else modules_in_menu_order()[0], "es")[0]
+        quiz = page.locator("#quiz-0")
+        assert quiz.locator(".quiz-question").inner_text().strip() == " ".join(first.question)
+        labels = quiz.locator("fieldset label")
+        assert labels.count() == len(first.answers)
+        assert all(labels.nth(n).is_visible() for n in range(labels.count()))
+        labels.nth(first.correct_positions[0] - 1).click()
+        quiz.locator("button.quiz-button").click()
+        assert page.url == site_url + path  # the form goes nowhere: the pick is not lost
+        assert quiz.locator("input:checked").evaluate_all("inputs => inputs.map(i => Number(i.value) + 1)") \
+            == [first.correct_positions[0]]
+        assert quiz.locator(".quiz-feedback").is_hidden()
+        score = page.locator("[data-digicom-quiz-score]")
+        if path == "autoevaluacion/":
+            assert score.count() == 1 and score.is_hidden()  # no "0 of N" that could never change
+        else:
+            assert score.count() == 0
+        assert not watch.foreign_requests and not watch.console_errors
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("stored", ["[1, 2]", "{not json", '{"quiz-0": {"answered": "yes"}}'])
-def test_malformed_saved_answers_are_ignored(page, site, stored):
-    page.goto(site.url)
+def test_malformed_saved_answers_are_ignored(page, site_url, stored):
+    page.goto(site_url)
     page.evaluate("""([path, stored]) => {
         localStorage.setItem("quiz_progress_" + path + "en/autoevaluacion/", stored);
         localStorage.setItem("quiz_progress_" + path + "autoevaluacion/", stored);
     }""", [SITE_PATH, stored])
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(f"{site.url}autoevaluacion/")
+    page.goto(f"{site_url}autoevaluacion/")
     total = page.locator(".md-content .quiz").count()
     assert page.locator(".digicom-quiz-score__total").inner_text() == TEXTS["es"]["score"].format(0, total)
     assert page.locator(".quiz-feedback-item").count() == 0 and errors == []
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_the_home_page_loads_no_quiz_assets(page, site, prefix):
+def test_the_home_page_loads_no_quiz_assets(page, site_url, prefix):
     requested = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(f"{site.url}{prefix}")
+    page.goto(f"{site_url}{prefix}")
     assert requested and not [url for url in requested if "quiz" in url]
     assert page.evaluate("typeof window.mkdocsQuizConfig") == "undefined"
     assert page.locator(".quiz, style").count() == 0
 
 
-def test_only_pages_with_a_quiz_carry_quiz_css_and_js(site):
+def test_only_pages_with_a_quiz_carry_quiz_css_and_js(site_dir):
     with_quiz = []
-    for name in built_pages(site.built):
-        path = site.built / name / "index.html" if not name.endswith(".html") else site.built / name
+    for name in built_pages(site_dir):
+        path = site_dir / name / "index.html" if not name.endswith(".html") else site_dir / name
         html = path.read_text(encoding="utf-8")
         traces = [t for t in ("mkdocs-quiz.css", "quizzes.css", "quizzes.js", "mkdocsQuizConfig") if t in html]
         if 'class="quiz"' in html:
@@ -296,15 +281,15 @@ def test_only_pages_with_a_quiz_carry_quiz_css_and_js(site):
             assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*\b(defer|type=\"text/javascript\")", body), name
         else:
             assert traces == [], name
-    modules = [f"{prefix}{key}/" for prefix in ("", "en/") for key in modules_in_menu_order(site)]
+    modules = [f"{prefix}{key}/" for prefix in ("", "en/") for key in modules_in_menu_order()]
     assert sorted(with_quiz) == sorted(modules + ["autoevaluacion/", "en/autoevaluacion/"])
 
 
 @pytest.mark.parametrize(("locale", "scheme"), [("es", "light"), ("en", "dark")])  # both palettes, both languages
-def test_axe_finds_nothing_in_a_modules_quiz_section(page, site, locale, scheme):
-    texts, quizzes = TEXTS[locale], quizzes_of(site, site.module, locale)
+def test_axe_finds_nothing_in_a_modules_quiz_section(page, site_url, locale, scheme):
+    texts, quizzes = TEXTS[locale], quizzes_of(MODULE, locale)
     page.emulate_media(color_scheme=scheme)
-    page.goto(f"{site.url}{texts['prefix']}{site.module}/")
+    page.goto(f"{site_url}{texts['prefix']}{MODULE}/")
     expected = "slate" if scheme == "dark" else "default"
     assert page.locator("body").get_attribute("data-md-color-scheme") == expected
     answer(page, 0, quizzes[0].correct_positions, texts["check"])
@@ -313,9 +298,9 @@ def test_axe_finds_nothing_in_a_modules_quiz_section(page, site, locale, scheme)
     assert results.response["violations"] == [], results.generate_report()
 
 
-def test_axe_finds_nothing_on_the_self_assessment_page(page, site):
-    quizzes = [q for key in modules_in_menu_order(site)[:1] for q in quizzes_of(site, key, "es")[:2]]
-    page.goto(f"{site.url}autoevaluacion/")
+def test_axe_finds_nothing_on_the_self_assessment_page(page, site_url):
+    quizzes = [q for key in modules_in_menu_order()[:1] for q in quizzes_of(key, "es")[:2]]
+    page.goto(f"{site_url}autoevaluacion/")
     answer(page, 0, quizzes[0].correct_positions, TEXTS["es"]["check"])
     answer(page, 1, wrong_positions(quizzes[1]), TEXTS["es"]["check"])
     results = Axe().run(page, context={"include": [[".md-content"]]}, options=AXE_OPTIONS)

@@ -45,7 +45,7 @@ def test_english_pages_search_their_own_folder_through_the_accent_folding_worker
     config = json.loads(rewritten.split('application/json">')[1].split("</script>")[0])
     assert config["base"] == "../../en/"
     worker, _, material = config["search"].partition("?material=")
-    assert worker == "../../assets/javascripts/upstream/search-worker.js"
+    assert worker == "../../assets/javascripts/workers/search-worker.js"
     # The wrapper loads Material's worker from its own address: it must land on the original file.
     base = "https://x/curso/en/modulos/sms/"
     assert urljoin(urljoin(base, worker), material) == urljoin(base, "../../assets/javascripts/workers/search.abc.min.js")

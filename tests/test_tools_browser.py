@@ -1,55 +1,30 @@
 """The tool directory in Chromium, as a shop owner uses it on a phone: each filter,
-filters together, clearing them, the count, both languages, a module's tools,
+filters together, clearing them, the count, both languages, search, a module's tools,
 accessibility (axe) and the keyboard.
 
-These tests run on the real site (fixtures ``site_url`` and ``page``). While the
-real site does not build (content in progress), run them on the fixture site (tests/fixtures/tools/),
-built and served the same way, under /curso/:
-
-    DIGICOM_TOOLS_SITE=fixture .venv/bin/python -m pytest -q tests/test_tools_browser.py
-
-What the page must show is worked out from the site's own data file with
-``course.tools``, never from the page itself.
+The tests run on the real site (session fixtures ``site_url`` and ``page``). What the page
+must show is worked out from the site's own data file through the course model
+(``course.model.load_course``, ``course.tools``), never from the page itself.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import html
-import http.server
-import os
 import re
-import threading
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import ROOT, SITE_PATH, PageWatch, _SiteHandler, open_context, run_mkdocs_build, watch_page
-from course.tools import filter_options, module_ids, read_schema, read_tools_file, tools_for_module
+from conftest import ROOT, PageWatch, open_context, watch_page
+from course.model import load_course, read_settings
+from course.tools import filter_options, read_schema, tools_for_module, valid_tools
 
-FIXTURE = ROOT / "tests" / "fixtures" / "tools"
-ON_FIXTURE = os.environ.get("DIGICOM_TOOLS_SITE") == "fixture"
-SOURCE = FIXTURE if ON_FIXTURE else ROOT
-MODULE_IDS = module_ids(SOURCE / "docs", "es")
-TOOLS = read_tools_file(SOURCE, today=dt.date.today())
+COURSE = load_course(ROOT, read_settings(ROOT))
+MODULE_IDS = [module.id for module in COURSE.modules("es")]
+TOOLS = valid_tools(COURSE.tools)
 OPTIONS = filter_options(TOOLS, read_schema())
 ALL_IDS = [tool["id"] for tool in TOOLS]
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-if ON_FIXTURE:
-
-    @pytest.fixture(scope="module")
-    def site_url(tmp_path_factory):
-        """The fixture site instead of the real one, built strictly and served under SITE_PATH."""
-        site = tmp_path_factory.mktemp("tools-browser-site")
-        result = run_mkdocs_build(FIXTURE / "mkdocs.yml", site)
-        assert result.returncode == 0, result.stdout + result.stderr
-        server = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        yield f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}"
-        server.shutdown()
 
 
 def ids_where(predicate) -> list[str]:
@@ -83,12 +58,14 @@ def assert_shows(page, expected: list[str]) -> None:
 def test_without_javascript_the_full_list_shows_and_the_filters_stay_hidden(browser, site_url):
     watch = PageWatch()
     context = open_context(browser, watch=watch, java_script_enabled=False, viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    watch_page(page, watch)
-    page.goto(f"{site_url}herramientas/")
-    assert not page.locator("form.digicom-tools__filters").is_visible()
-    assert visible_ids(page) == ALL_IDS
-    context.close()
+    try:
+        page = context.new_page()
+        watch_page(page, watch)
+        page.goto(f"{site_url}herramientas/")
+        assert not page.locator("form.digicom-tools__filters").is_visible()
+        assert visible_ids(page) == ALL_IDS
+    finally:
+        context.close()
     assert not watch.foreign_requests and not watch.console_errors
 
 

@@ -1,8 +1,10 @@
 """One search index per language (mkdocs-static-i18n merges them into one): split it and point each page at its own.
 
 Each page's Material configuration (``__config``) is pointed at its language's index
-and at ``assets/javascripts/upstream/search-worker.js``, which wraps Material's own
-worker and folds accents (see that file).
+and at ``assets/javascripts/workers/search-worker.js``, which wraps Material's own
+worker and folds accents (see that file). It must live in Material's ``workers`` folder:
+in the offline copy (iframe-worker) Material finds lunr's language files from the part
+of the worker's address before "/worker", so a worker elsewhere breaks Spanish search.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from typing import Any
 
 SEARCH_INDEX = "search/search_index.json"
-ACCENT_FOLDING_WORKER = "../upstream/search-worker.js"  # from Material's workers folder
+ACCENT_FOLDING_WORKER = "search-worker.js"  # in Material's workers folder (see above)
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
 

@@ -6,7 +6,8 @@ fails if an upgrade makes it silently stop doing anything (the pattern it fixes 
 longer appears, or its fix no longer shows in the built site). ``MAINTAINING.md``
 explains what to do with each one on an upgrade. The Python fixes of other
 packages' markup are here too; the JavaScript ones live in
-``overrides/assets/javascripts/upstream/``.
+``overrides/assets/javascripts/upstream/`` (the search worker in ``workers/``, where
+Material needs it: see ``course/search.py``).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ WORKAROUNDS = (
     Workaround("the last language's 404.html overwrites the default one", "mkdocs-static-i18n 1.3.1",
                "squidfunk/mkdocs-material#7728", "hooks/upstream_fixes.py (404 pages)", "tests/test_upstream.py"),
     Workaround("search is not accent-insensitive", "mkdocs-material 9.8.1 (lunr)", "none found",
-               "overrides/assets/javascripts/upstream/search-worker.js", "tests/test_site_browser.py"),
+               "overrides/assets/javascripts/workers/search-worker.js", "tests/test_site_browser.py"),
     Workaround("blocked storage makes Material's helpers throw on every page", "mkdocs-material 9.8.1",
                "none found", "overrides/assets/javascripts/upstream/storage-guard.js", "tests/test_upstream.py"),
     Workaround("Material fetches <alternate>/sitemap.xml for each hreflang link (404)", "mkdocs-material 9.8.1",

@@ -3,9 +3,13 @@
  * ticks a merchant makes, in this browser only.
  *
  * Store: localStorage["digicom.checklists.v1"] = JSON object {"<item id>": true},
- * holding ticked items only. An item id is "<page id>/<list>/<item>" (for example
- * "sms/1/3") and is the same on the Spanish and the English page, and on the
- * "Mi progreso" page, so a tick shows on all three.
+ * holding ticked items only. An item id is "<page id>/<digest of the item's
+ * Spanish text>" (for example "sms/26fe7730a1", hooks/course/checklists.py), so
+ * adding or moving other items never moves a tick, and it is the same on the
+ * Spanish and the English page, and on the "Mi progreso" page, so a tick shows on
+ * all three. Until December 2026 the id was the item's position ("sms/1/3", the
+ * box's data-checklist-position): a tick kept under it moves to the new id the
+ * first time a page shows that item.
  *
  * Without this script the lists are plain checkboxes. It never throws: when
  * storage is blocked (access throws), full, or holds something that is not our
@@ -102,11 +106,26 @@
     if (summary) showProgress(summary, boxesIn(document));
   }
 
+  /* Ticks kept under an item's old id (its position) move to its id. */
+  function migrate(ticks) {
+    var moved = false;
+    boxesIn(document).forEach(function (box) {
+      var old = box.getAttribute("data-checklist-position");
+      if (old && ticks[old] === true) {
+        ticks[box.getAttribute("data-checklist-item")] = true;
+        delete ticks[old];
+        moved = true;
+      }
+    });
+    return moved;
+  }
+
   /* Tick what the store says; items it does not know stay unticked. Without a
      store, the checkboxes keep whatever the page has. */
   function restore() {
     if (storage()) {
       var ticks = load();
+      if (migrate(ticks)) save(ticks);
       boxesIn(document).forEach(function (box) {
         box.checked = ticks[box.getAttribute("data-checklist-item")] === true;
       });

@@ -9,7 +9,9 @@
  *
  * The same file runs as a real Web Worker (over HTTP) and inside the
  * iframe-worker shim of the offline copy (file://), where this script is a
- * <script> in a hidden iframe and importScripts() returns a promise.
+ * <script> in a hidden iframe and importScripts() returns a promise. There,
+ * Material finds lunr's language files from the part of this script's address
+ * before "/worker": keep this file in Material's assets/javascripts/workers/.
  */
 "use strict";
 

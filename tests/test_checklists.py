@@ -415,8 +415,8 @@ def test_the_interface_text_exists_in_both_languages(locale, progress, reset):
 
 # ── The fixture site, built end to end ───────────────────────────────────────
 
-ITEM = re.compile(r'<input class="digicom-checklist__box" type="checkbox" id="([^"]+)" data-checklist-item="([^"]+)">'
-                  r'<label class="digicom-checklist__label" for="([^"]+)">')
+ITEM = re.compile(r'<input class="digicom-checklist__box" type="checkbox" id="([^"]+)" data-checklist-item="([^"]+)"'
+                  r' data-checklist-position="[^"]+"><label class="digicom-checklist__label" for="([^"]+)">')
 SHOWN = "El remitente dice «Zapatos & Co» y el texto tiene <160 caracteres."
 EMAIL_EXAMPLE = '\nUn ejemplo:\n\n```markdown\n!!! checklist "Ejemplo"\n    - [x] marcado\n```\n\n## '
 # The fixture site with a third item (text to escape) in the SMS checklist, and a code example in email.

@@ -135,7 +135,7 @@ MISTAKES = {
     'string-deleted': Mistake(
         replace=[('data/strings.yml', 'checklist_reset: {es: "Borrar marcas", en: "Clear ticks"}\n', '')],
         expected=[
-            'data/strings.yml: falta el texto \'checklist_reset\', que usa el sitio (overrides/partials/digicom/checklist.html:18). Cómo arreglarlo / How to fix it: añade una línea  checklist_reset: {es: "…", en: "…"}  (si lo borraste sin querer, recupéralo del historial del repositorio)',
+            'data/strings.yml: falta el texto \'checklist_reset\', que usa el sitio (overrides/partials/digicom/checklist.html). Cómo arreglarlo / How to fix it: añade una línea  checklist_reset: {es: "…", en: "…"}  (si lo borraste sin querer, recupéralo del historial del repositorio)',
         ]),
     'string-empty-english': Mistake(
         replace=[('data/strings.yml', 'en: "Clear ticks"', 'en: ""')],

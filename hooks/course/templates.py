@@ -56,6 +56,6 @@ def used_string_keys(folders: Iterable[Path] = (PARTIALS, HOOKS)) -> tuple[dict[
                 for match in _STATIC_KEY.finditer(line):
                     key = match.group("attr") or match.group("item")
                     if key not in _JINJA_METHODS:
-                        keys.setdefault(key, f"{path.relative_to(PROJECT).as_posix()}:{number}")
+                        keys.setdefault(key, path.relative_to(PROJECT).as_posix())
                 prefixes.update(match.group("prefix") for match in _DYNAMIC_KEY.finditer(line))
     return keys, prefixes

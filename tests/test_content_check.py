@@ -338,7 +338,7 @@ def test_the_real_interface_texts_are_complete_in_both_languages():
 
 def test_a_deleted_text_that_a_template_uses_is_named_with_where_it_is_used():
     where = used_string_keys()[0]["tools_clear"]
-    assert where.startswith("overrides/partials/digicom/tool-directory.html:")
+    assert where == "overrides/partials/digicom/tool-directory.html"
     assert strings_messages(edited_strings('tools_clear: {es: "Quitar filtros", en: "Clear filters"}\n', "")) == [
         f"data/strings.yml: falta el texto 'tools_clear', que usa el sitio ({where}). {FIX} añade una línea  "
         "tools_clear: {es: \"…\", en: \"…\"}  (si lo borraste sin querer, recupéralo del historial del repositorio)"]

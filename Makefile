@@ -21,7 +21,7 @@ LIGHTHOUSE := lighthouse@13.5.0
 LIGHTHOUSE_BIN := $(NPM_CACHE)/lighthouse/node_modules/.bin/lighthouse
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test check content-report offline bench clean chromium npm hunspell new-module
+.PHONY: help serve build test check publish-check content-report offline bench clean chromium npm hunspell new-module
 
 help: ## Show the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -71,6 +71,9 @@ hunspell: ## Install Debian's hunspell and its Spanish and English dictionaries 
 
 check: $(STAMP_TEST) hunspell ## Check the content: every problem, with file, line and how to fix it
 	$(BIN)/python scripts/check_content.py
+
+publish-check: | $(BIN)/python ## Refuse to publish while the association's details (data/association.yml) are pending
+	$(BIN)/python scripts/check_content.py --publish
 
 new-module: | $(BIN)/python ## Create a module in both languages: make new-module ID=ventas-por-whatsapp
 	@if [ -z "$(ID)" ]; then echo "Falta el nombre del módulo / Missing the module name: make new-module ID=ventas-por-whatsapp" >&2; exit 1; fi

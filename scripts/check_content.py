@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from course import rules  # noqa: E402
+from course.association import publish_problems  # noqa: E402
 from course.model import load_course, read_settings  # noqa: E402
 from course.problems import Problem, annotation  # noqa: E402
 
@@ -69,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings-only", action="store_true",
                         help="only read mkdocs.yml (make build and make serve run this first: MkDocs' own message "
                              "for a broken mkdocs.yml names no fix)")
+    parser.add_argument("--publish", action="store_true",
+                        help="also refuse what must not be published (the association's details still pending): "
+                             "the deploy job runs this before publishing")
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(),
                         help="the date to compare review dates with (default: today)")
     args = parser.parse_args(argv)
@@ -76,6 +80,15 @@ def main(argv: list[str] | None = None) -> int:
         problems = read_settings(args.root.resolve()).problems
         for problem in problems:
             print(problem, file=sys.stderr)
+        return 1 if problems else 0
+    if args.publish:
+        course = load_course(args.root.resolve(), read_settings(args.root.resolve()), today=args.today)
+        problems = publish_problems(course.association)
+        report = Report(problems, [])
+        print(format_report(report, github=os.environ.get("GITHUB_ACTIONS") == "true"))
+        if problems:
+            print("La web no se publica hasta que estos datos estén completos (los pull requests y la vista previa "
+                  "siguen funcionando) / The site is not published until these details are filled in.")
         return 1 if problems else 0
     report = check_site(args.root.resolve(), args.today)
     print(format_report(report, github=os.environ.get("GITHUB_ACTIONS") == "true"))

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from . import association as association_data
 from . import checklists as checklist_blocks
 from . import glossary as glossary_data
 from . import practice as practice_blocks
@@ -153,6 +154,7 @@ class Course:
     tools: tools_data.ToolData
     strings: strings_data.Strings
     redirects: redirect_data.Redirects
+    association: association_data.Association
     today: dt.date
 
     @property
@@ -279,7 +281,7 @@ def load_course(root: Path, settings: Settings, *, docs_dir: Path | None = None,
                 assets.add(relative)
     data = {name: (root / DATA_FOLDER / name).read_bytes()
             for name in (glossary_data.FILE_NAME, tools_data.FILE_NAME, strings_data.FILE_NAME,
-                         redirect_data.FILE_NAME)
+                         redirect_data.FILE_NAME, association_data.FILE_NAME)
             if (root / DATA_FOLDER / name).is_file()}
     if settings.published is None:
         settings.published = redirect_data.published_pages(root)
@@ -314,6 +316,7 @@ def build_course(root: Path, settings: Settings, sources: Mapping[str, bytes | s
                     tools_data.read_tools(*data_text(tools_data.FILE_NAME)),
                     strings_data.read_strings(*data_text(strings_data.FILE_NAME), settings.locales),
                     redirect_data.read_redirects(*data_text(redirect_data.FILE_NAME)),
+                    association_data.read_association(*data_text(association_data.FILE_NAME)),
                     today or dt.date.today())
     _assign_ids(course)
     return course

@@ -57,6 +57,7 @@ BUILD: tuple[Rule, ...] = tuple(Rule(function.__name__, function) for function i
     data.tools,
     data.strings,
     data.redirects,
+    data.association,
     data.settings,
     timing.module_timing,
 ))

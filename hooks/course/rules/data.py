@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import association as association_data
 from .. import glossary as glossary_data, quizzes, redirects as redirect_data, strings as strings_data
 from .. import tools as tools_data
 from ..model import Course
@@ -80,6 +81,38 @@ def redirects(course: Course) -> list[Problem]:
         if not course.twins(target):
             problems.append(Problem(redirect_data.FILE, line, f"la página nueva {new}.md no existe",
                                     "escribe el nombre del archivo nuevo tal como está en docs/, sin .es ni .en"))
+    return problems
+
+
+def association(course: Course) -> list[Problem]:
+    """``data/association.yml`` is complete, and pages name only its fields, outside blocks."""
+    details = course.association
+    problems = list(details.problems)
+    used = False
+    for page in course.pages.values():
+        if not page.readable:
+            continue
+        blocks = [(b.line, b.end) for b in page.checklists] + [(q.line, q.end) for q in page.quizzes] + \
+                 [(n.line, n.end) for n in page.notes] + [(p.line, p.end) for p in page.practices]
+        for number, line in enumerate(page.lines, start=1):
+            if number < page.front.body_line or page.scan.is_code(number):
+                continue
+            for match in association_data.ANY_TOKEN.finditer(line):
+                token = association_data.TOKEN.fullmatch(match.group(0))
+                if token is None or token.group("field") not in association_data.FIELDS:
+                    known = ", ".join("{{ asociacion." + name + " }}" for name in association_data.FIELDS)
+                    problems.append(Problem(page.file, number, f"«{match.group(0)}» no es un dato de la asociación",
+                                            f"usa uno de estos: {known}"))
+                elif any(first <= number <= last for first, last in blocks):
+                    problems.append(Problem(page.file, number, f"«{match.group(0)}» está dentro de una lista, una "
+                                                               "pregunta o una nota, y ahí no se rellena",
+                                            "escríbelo en el texto normal de la página"))
+                else:
+                    used = True
+    if used and not details.present:
+        problems.append(Problem(association_data.FILE, None, "las páginas usan los datos de la asociación, pero el "
+                                                             "archivo no existe",
+                                "recupera data/association.yml del repositorio"))
     return problems
 
 

@@ -90,6 +90,7 @@ class SpellSource:
 
 
 def _clean(text: str) -> str:
+    text = re.sub(r"\{\{[^{}\n]*\}\}", " ", text)  # {{ asociacion.correo }}: filled in from data, not prose
     return _URL_OR_EMAIL.sub(" ", text.replace(PLACEHOLDER, " "))
 
 

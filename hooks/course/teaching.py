@@ -8,6 +8,7 @@ participant can open the page on a phone. ``segno`` is pure Python.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import segno
@@ -21,7 +22,9 @@ def cached_qr_svg(url: str, title: str, cache: Path) -> str:
         return stored.read_text(encoding="utf-8")
     svg = qr_svg(url, title)
     cache.mkdir(parents=True, exist_ok=True)
-    stored.write_text(svg, encoding="utf-8")
+    partial = stored.with_suffix(f".{os.getpid()}.tmp")  # builds in parallel (tests) never read half a file
+    partial.write_text(svg, encoding="utf-8")
+    partial.replace(stored)
     return svg
 
 

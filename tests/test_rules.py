@@ -390,6 +390,63 @@ MISTAKES = {
         expected=[
             'docs/modulos/sms.es.md:4: el módulo dice que dura 15 minutos, pero en clase sus partes suman 33: actividades 30 min (las notas de las líneas 24 y 27), presentar el texto 1 min (108 palabras a 150 por minuto) y 1 pregunta (un minuto cada una). Cómo arreglarlo / How to fix it: pon  duration: 33  (en las dos versiones), o acorta el texto o las actividades',
         ]),
+    'page-without-language': Mistake(
+        replace=[],
+        changes={'docs/notas.md': '---\ntitle: Notas\ndescription: Unas notas.\n---\n\n# Notas { #notas }\n'},
+        expected=[
+            'docs/notas.md: el nombre del archivo no dice en qué idioma está. Cómo arreglarlo / How to fix it: renómbralo para que acabe en .es.md o .en.md, y crea también la versión del otro idioma',
+        ]),
+    'redirect-to-nowhere': Mistake(
+        replace=[],
+        changes={'data/redirects.yml': 'acerca.md: sobre.md\n'},
+        expected=[
+            'data/redirects.yml:1: la página acerca.md todavía existe, así que no se puede mandar a otra. Cómo arreglarlo / How to fix it: borra esta línea, o borra docs/acerca.es.md y su traducción',
+            'data/redirects.yml:1: la página nueva sobre.md no existe. Cómo arreglarlo / How to fix it: escribe el nombre del archivo nuevo tal como está en docs/, sin .es ni .en',
+        ]),
+    'two-pages-with-the-same-name': Mistake(
+        replace=[('mkdocs.yml', '  - acerca.md', '  - acerca.md\n  - extra/sms.md')],
+        changes={'docs/extra/sms.en.md': '---\n'
+                         'title: Another list\n'
+                         'description: One more list.\n'
+                         '---\n'
+                         '\n'
+                         '# Another list { #other }\n'
+                         '\n'
+                         '!!! checklist "More"\n'
+                         '    - [ ] One.\n',
+ 'docs/extra/sms.es.md': '---\n'
+                         'title: Otra lista\n'
+                         'description: Una lista más.\n'
+                         '---\n'
+                         '\n'
+                         '# Otra lista { #other }\n'
+                         '\n'
+                         '!!! checklist "Más"\n'
+                         '    - [ ] Uno.\n'},
+        expected=[
+            'docs/modulos/sms.es.md:49: esta página y docs/extra/sms.es.md tienen listas de comprobación o preguntas y el mismo nombre de archivo «sms», así que sus marcas se mezclarían. Cómo arreglarlo / How to fix it: cambia el nombre de uno de los dos archivos (en los dos idiomas)',
+        ]),
+    'checklist-not-under-its-heading': Mistake(
+        replace=[('docs/modulos/sms.es.md', '## Lista de comprobación { #checklist }', '## Lista de comprobación { #lista }'),
+ ('docs/modulos/sms.en.md', '## Checklist { #checklist }', '## Checklist { #lista }')],
+        expected=[
+            'docs/index.en.md:8: el ancla #checklist del enlace «modulos/sms.md#checklist» no existe en docs/modulos/sms.en.md. Cómo arreglarlo / How to fix it: usa una de las anclas de sus títulos: example, good-practice, key-points, law, lista, mistakes, quiz, steps, why.',
+            'docs/index.es.md:8: el ancla #checklist del enlace «modulos/sms.md#checklist» no existe en docs/modulos/sms.es.md. Cómo arreglarlo / How to fix it: usa una de las anclas de sus títulos: example, good-practice, key-points, law, lista, mistakes, quiz, steps, why.',
+            'docs/modulos/sms.en.md: falta la sección «## Checklist { #checklist }» del módulo. Cómo arreglarlo / How to fix it: añade el título  ## Checklist { #checklist }  con su texto (mira el orden en scripts/templates/module.en.md)',
+            'docs/modulos/sms.en.md:49: la lista de comprobación del módulo no está bajo un título con el ancla { #checklist }. Cómo arreglarlo / How to fix it: pon encima un título así: ## Lista de comprobación { #checklist }  (en inglés: ## Checklist { #checklist })',
+            'docs/modulos/sms.es.md: falta la sección «## Lista de comprobación { #checklist }» del módulo. Cómo arreglarlo / How to fix it: añade el título  ## Lista de comprobación { #checklist }  con su texto (mira el orden en scripts/templates/module.es.md)',
+            'docs/modulos/sms.es.md:49: la lista de comprobación del módulo no está bajo un título con el ancla { #checklist }. Cómo arreglarlo / How to fix it: pon encima un título así: ## Lista de comprobación { #checklist }  (en inglés: ## Checklist { #checklist })',
+        ]),
+    'level-differs-between-languages': Mistake(
+        replace=[('docs/modulos/sms.en.md', 'level: basic', 'level: intermediate')],
+        expected=[
+            "docs/modulos/sms.en.md:5: 'level' vale 'intermediate' aquí y 'basic' en docs/modulos/sms.es.md:5. Cómo arreglarlo / How to fix it: pon el mismo valor en las dos versiones del módulo",
+        ]),
+    'unknown-association-detail': Mistake(
+        replace=[('docs/acerca.es.md', 'Este curso es gratis.', 'Este curso es gratis. Fax: {{ asociacion.fax }}.')],
+        expected=[
+            'docs/acerca.es.md:9: «{{ asociacion.fax }}» no es un dato de la asociación. Cómo arreglarlo / How to fix it: usa uno de estos: {{ asociacion.nombre }}, {{ asociacion.nif }}, {{ asociacion.domicilio }}, {{ asociacion.ciudad }}, {{ asociacion.correo }}, {{ asociacion.telefono }}, {{ asociacion.registro }}',
+        ]),
     'unknown-tool-module': Mistake(
         replace=[('data/tools.yml', 'modules: [sms]', 'modules: [sms, whatsapp]')],
         expected=[
@@ -579,3 +636,17 @@ def test_a_published_page_that_disappears_asks_for_a_redirect_and_the_old_addres
         page = (built.site / old).read_text(encoding="utf-8")
         assert f'http-equiv="refresh" content="0; url={new}"' in page and f'href="{new}"' in page
     assert '<html lang="en">' in (built.site / "en/acerca/index.html").read_text(encoding="utf-8")
+
+
+def test_every_build_rule_is_shown_firing_by_at_least_one_mistake(tmp_path):
+    """Each rule of the build is proved by a case above (its messages are then asserted in both paths)."""
+    fired: set[str] = set()
+    for name, mistake in MISTAKES.items():
+        site = with_mistakes(tmp_path / name, mistake)
+        course = load_course(site, read_settings(site), today=TODAY)
+        fired |= {rule.name for rule in rules.BUILD if rules.run(course, (rule,))}
+        shutil.rmtree(site)
+    # Proved by their own tests: published pages (test above, needs git) and data.settings (test_quizzes.py,
+    # the plugin's options); module_timing has its case above.
+    elsewhere = {"published_pages_kept", "settings"}
+    assert {rule.name for rule in rules.BUILD} - elsewhere - fired == set()

@@ -499,3 +499,23 @@ def test_a_title_instead_of_an_id_gets_an_id_to_use(tmp_path, capsys):
     site = site_with(tmp_path)
     assert new_module.main(["Ventas por WhatsApp", "--root", str(site)]) == 1
     assert "Prueba con  make new-module ID=ventas-por-whatsapp" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("edits", [
+    [("docs/acerca.es.md", "title: Acerca del curso", 'title: "Acerca del curso')],  # an unclosed quote
+    [("data/tools.yml", "  name: Beta SMS", "  name: [Beta SMS")],  # YAML broken in a data file
+])
+def test_spelling_stays_calm_when_a_file_is_broken(edits, tmp_path, capsys):
+    """One message for the broken file, and no spelling complaints that come only from its broken structure."""
+    code, lines = run_check(site_with(tmp_path, edits), capsys)
+    assert code == 1 and len(lines) == 1, lines
+    assert "diccionario" not in lines[0]
+
+
+def test_spelling_never_asks_to_add_code_or_markup_to_the_word_list(tmp_path, capsys):
+    site = site_with(tmp_path, [("docs/acerca.es.md", "Este curso es gratis.",
+                                 "Este curso es gratis. Escribe `enviarMensajeAhora()`, "
+                                 "mira [la ley](https://www.boe.es/ley_34_2002) y "
+                                 "<abbr title=\"xyzzyq\">LSSI</abbr>.")])
+    code, lines = run_check(site, capsys)
+    assert [line for line in lines if "diccionario" in line] == []

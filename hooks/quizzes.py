@@ -14,7 +14,7 @@ course model has read and checked (``course.quizzes``). This hook:
   ``assets/javascripts/quizzes.js`` keeps answers under: the same question has the same id
   in both languages, on its module and on the self-assessment;
 - gives ``quizzes.js`` the note it shows when the browser cannot keep answers
-  (``page.meta["quiz_texts"]``, written on its script tag by ``overrides/main.html``);
+  (``page.meta["quiz_texts"]``, written in the page by ``overrides/main.html``);
 - (the plugin's markup is made valid by ``hooks/upstream_fixes.py``).
 
 Data: the model's quizzes, ``data/strings.yml`` (keys ``quiz_…``), the plugin's texts in

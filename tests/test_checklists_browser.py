@@ -287,6 +287,10 @@ def test_axe_finds_nothing_in_the_checklist_markup(page, site_url, scheme):
     assert page.locator("body").get_attribute("data-md-color-scheme") == expected
     results = Axe().run(page, context=LIST, options=WCAG)
     assert results.response["violations"] == [], results.generate_report()
+    page.locator(f"{LIST} [data-checklist-reset]").click()  # the undo button and its status line showing
+    assert page.locator(f"{LIST} [data-checklist-undo]").is_visible()
+    results = Axe().run(page, context=LIST, options=WCAG)
+    assert results.response["violations"] == [], results.generate_report()
     page.goto(site_url + "mi-progreso/")
     page.locator("[data-checklist-summary]").wait_for(state="visible")
     results = Axe().run(page, context=".digicom-progress", options=WCAG)

@@ -255,8 +255,11 @@
     if (/^https?:$/.test(window.location.protocol)) {
       return window.location.origin + window.location.pathname + window.location.search;
     }
+    // The offline copy (file://): the published page, whose address the offline build writes with
+    // ".html" ("…/mi-progreso.html" is published as "…/mi-progreso/").
     var canonical = document.querySelector('link[rel="canonical"]');
-    return canonical ? canonical.href.split("#")[0] : window.location.href.split("#")[0];
+    if (!canonical) return window.location.href.split("#")[0];
+    return canonical.href.split("#")[0].replace(/(^|\/)index\.html$/, "$1").replace(/\.html$/, "/");
   }
 
   function drawQr(base, payload) {

@@ -23,7 +23,7 @@
  *    boxes), so it is right after an answer, a "Try again", or a reload.
  *
  * 3. When the browser cannot keep answers (storage blocked or full), a note above the first
- *    question says so (the texts are on this script's tag: data-unsaved, data-full).
+ *    question says so (the texts: [data-digicom-quiz-texts], overrides/main.html).
  *
  * Never throws when localStorage is missing, blocked or holds something else.
  */
@@ -31,7 +31,7 @@
 (function () {
   var PREFIX = "quiz_progress_";
   var progress = window.digicomProgress;
-  var script = document.currentScript;
+  var texts = document.querySelector("[data-digicom-quiz-texts]");
   var path = window.location.pathname;
   var quizzes = Array.prototype.slice.call(document.querySelectorAll(".quiz[data-quiz-id]"));
   var idAt = {}; // the plugin's key ("quiz-0") → the question's id
@@ -123,7 +123,7 @@
   }
 
   function note(kind) {
-    var text = script && script.getAttribute(kind === "full" ? "data-full" : "data-unsaved");
+    var text = texts && texts.getAttribute(kind === "full" ? "data-full" : "data-unsaved");
     if (!text || !quizzes.length) return;
     var element = document.querySelector(".digicom-quiz-note");
     if (!element) {

@@ -212,8 +212,12 @@ def test_answers_kept_by_position_before_are_carried_over_once(phone, site_url):
 
 # ── Coming back: the home page and "Mi progreso" ──────────────────────────────
 
+COUNT_PERSIST = """window.persistAsked = 0; if (navigator.storage) { navigator.storage.persist = () => {
+  window.persistAsked += 1; return Promise.resolve(false); }; }"""
+
+
 def test_the_home_page_shows_the_first_module_then_where_to_continue_and_each_modules_progress(phone, site_url):
-    page = phone()
+    page = phone(init=COUNT_PERSIST)
     page.goto(site_url)
     first = course().modules("es")[0]
     start = page.locator("[data-progress-start]")
@@ -227,6 +231,7 @@ def test_the_home_page_shows_the_first_module_then_where_to_continue_and_each_mo
     page.wait_for_url(site_url + first.key + "/")
 
     done = do_some_sms(page, site_url)
+    assert page.evaluate("window.persistAsked") == 1  # the browser is asked to keep the storage, once a page
     page.goto(site_url)
     sms = module("modulos/sms")
     items = sum(len(checklist.items) for checklist in sms.checklists)
@@ -451,19 +456,21 @@ CORRUPT = {
 }
 
 
-@pytest.mark.parametrize("value", CORRUPT.values(), ids=CORRUPT.keys())
-def test_corrupt_or_old_progress_reads_as_nothing_and_is_replaced_by_the_next_answer(phone, site_url, value):
-    init = (f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', '1');"
-            f" localStorage.setItem('{QUIZZES}', {json.dumps(value)});"
-            f" localStorage.setItem('{VISITS}', {json.dumps(value)}); }}")
-    page = phone(init=init)
-    page.goto(site_url)
-    assert page.locator("[data-progress-continue]").is_hidden()
-    page.goto(site_url + "mi-progreso/")
-    assert page.locator("[data-progress-quiz]").first.inner_text().startswith("Preguntas: 0 de ")
+def test_corrupt_or_old_progress_reads_as_nothing_and_is_replaced_by_the_next_answer(phone, site_url):
     sms = module("modulos/sms")
-    page.goto(site_url + SMS)
-    assert all(feedback(page, quiz.id) == "" for quiz in sms.quizzes)
-    answer(page, sms.quizzes[0].id, sms.quizzes[0].correct_positions)
-    assert list(stored(page, QUIZZES)["answers"]) == [sms.quizzes[0].id]
-    assert stored(page, VISITS) == {"last": "sms"}
+    for number, (name, value) in enumerate(CORRUPT.items()):
+        init = (f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', '1');"
+                f" localStorage.setItem('{QUIZZES}', {json.dumps(value)});"
+                f" localStorage.setItem('{VISITS}', {json.dumps(value)}); }}")
+        page = phone(init=init)
+        if number == 0:  # the pages that only read progress, once
+            page.goto(site_url)
+            assert page.locator("[data-progress-continue]").is_hidden(), name
+            page.goto(site_url + "mi-progreso/")
+            assert page.locator("[data-progress-quiz]").first.inner_text().startswith("Preguntas: 0 de "), name
+        page.goto(site_url + SMS)
+        assert all(feedback(page, quiz.id) == "" for quiz in sms.quizzes), name
+        answer(page, sms.quizzes[0].id, sms.quizzes[0].correct_positions)
+        assert list(stored(page, QUIZZES)["answers"]) == [sms.quizzes[0].id], name
+        assert stored(page, VISITS) == {"last": "sms"}, name
+        page.context.close()

@@ -16,6 +16,9 @@ IFRAME_WORKER_SHIM := $(NPM_CACHE)/iframe-worker/node_modules/iframe-worker/shim
 # The Nu HTML checker, for the HTML-validity gate (needs Java).
 VNU := vnu-jar@26.9.27
 VNU_JAR := $(NPM_CACHE)/vnu-jar/node_modules/vnu-jar/build/dist/vnu.jar
+# The QR code of "Take your progress with you" ("Mi progreso"), drawn in the browser (hooks/progress_assets.py).
+QRCODE := qrcode-generator@2.0.4
+QRCODE_JS := $(NPM_CACHE)/qrcode-generator/node_modules/qrcode-generator/dist/qrcode.js
 # Lighthouse, for `make bench` only.
 LIGHTHOUSE := lighthouse@13.5.0
 LIGHTHOUSE_BIN := $(NPM_CACHE)/lighthouse/node_modules/.bin/lighthouse
@@ -37,11 +40,11 @@ $(STAMP_TEST): requirements-test.txt $(STAMP_SITE)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-serve: $(STAMP_SITE) ## Serve the site with live reload at http://127.0.0.1:8000/curso/
+serve: $(STAMP_SITE) $(QRCODE_JS) ## Serve the site with live reload at http://127.0.0.1:8000/curso/
 	@$(BIN)/python scripts/check_content.py --settings-only
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload
 
-build: $(STAMP_SITE) ## Build the site strictly into site/
+build: $(STAMP_SITE) $(QRCODE_JS) ## Build the site strictly into site/
 	@$(BIN)/python scripts/check_content.py --settings-only
 	$(MKDOCS) build --strict --clean --site-dir site
 
@@ -79,17 +82,20 @@ new-module: | $(BIN)/python ## Create a module in both languages: make new-modul
 	@if [ -z "$(ID)" ]; then echo "Falta el nombre del módulo / Missing the module name: make new-module ID=ventas-por-whatsapp" >&2; exit 1; fi
 	$(BIN)/python scripts/new_module.py "$(ID)"
 
-test: $(STAMP_TEST) chromium $(VNU_JAR) check ## Check the content, build strictly and run every test (unit, build and browser)
+test: $(STAMP_TEST) chromium $(VNU_JAR) $(QRCODE_JS) check ## Check the content, build strictly and run every test (unit, build and browser)
 	$(MKDOCS) build --strict --clean --site-dir site
 	$(BIN)/python -m pytest
 
 content-report: $(STAMP_TEST) ## Words, reading time and readability of every page
 	$(BIN)/python scripts/content_report.py
 
+$(QRCODE_JS): | npm
+	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix $(NPM_CACHE)/qrcode-generator $(QRCODE)
+
 $(IFRAME_WORKER_SHIM): | npm
 	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix $(NPM_CACHE)/iframe-worker $(IFRAME_WORKER)
 
-offline: $(STAMP_SITE) $(IFRAME_WORKER_SHIM) ## Make dist/curso-offline.zip, a copy that works from file:// with no network
+offline: $(STAMP_SITE) $(IFRAME_WORKER_SHIM) $(QRCODE_JS) ## Make dist/curso-offline.zip, a copy that works from file:// with no network
 	rm -rf dist/offline dist/curso-offline.zip
 	DIGICOM_OFFLINE=true DIGICOM_IFRAME_WORKER_SHIM=$(abspath $(IFRAME_WORKER_SHIM)) \
 		$(MKDOCS) build --strict --clean --site-dir dist/offline/curso-digicom
@@ -99,7 +105,7 @@ offline: $(STAMP_SITE) $(IFRAME_WORKER_SHIM) ## Make dist/curso-offline.zip, a c
 $(LIGHTHOUSE_BIN): | npm
 	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix $(NPM_CACHE)/lighthouse $(LIGHTHOUSE)
 
-bench: $(STAMP_TEST) chromium $(LIGHTHOUSE_BIN) ## Print build, rebuild, page-weight and Lighthouse measurements
+bench: $(STAMP_TEST) chromium $(LIGHTHOUSE_BIN) $(QRCODE_JS) ## Print build, rebuild, page-weight and Lighthouse measurements
 	$(BIN)/python scripts/bench.py
 
 clean: ## Remove what the Makefile made

@@ -3,8 +3,10 @@
 Renders every ``!!! checklist`` block of a page (read and checked by the course
 model, ``course.checklists``) as real checkboxes (``partials/digicom/checklist.html``),
 and fills the page holding ``<!-- checklist-progress -->`` ("Mi progreso") with every
-module's checklist, in menu order (``partials/digicom/checklist-progress.html``).
-``assets/javascripts/checklists.js`` keeps the ticks under each item's id.
+module's checklist and questions' result, in menu order, and the way to take the progress
+to another browser (``partials/digicom/checklist-progress.html``, ``progress-transfer.html``).
+``assets/javascripts/checklists.js`` keeps the ticks under each item's id;
+``progress-page.js`` (loaded there only: ``page.meta["progress_page"]``) does the rest.
 
 Data: the model's checklists, ``data/strings.yml`` (keys ``checklist_…``).
 Events: ``on_page_markdown`` (priority 70: describes its parts for hooks/page_layout.py).
@@ -33,10 +35,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         html = state.partials.render("checklist.html", checklist=checklist, t=t)
         parts.replace(checklist.line, checklist.end, textwrap.indent(html, " " * checklist.indent), "checklists")
     if model.has_role("progress"):
-        modules = [{"title": module.title, "url": url_to(files, module.key, page, "checklist"),
-                    "checklists": module.checklists}
-                   for module in state.course.modules(model.locale) if module.checklists]
+        modules = [{"title": module.title, "checklists": module.checklists,
+                    "url": url_to(files, module.key, page, "checklist" if module.checklists else "quiz"),
+                    "quiz_url": url_to(files, module.key, page, "quiz"),
+                    "questions": [quiz.id for quiz in module.quizzes]}
+                   for module in state.course.modules(model.locale) if module.checklists or module.quizzes]
         html = state.partials.render("checklist-progress.html", modules=modules, t=t)
         for line in model.markers["progress"][:1]:
             parts.replace(line, line, html, "checklists")
+        page.meta["progress_page"] = True  # overrides/main.html loads assets/javascripts/progress-page.js
     return markdown

@@ -9,6 +9,12 @@ course model has read and checked (``course.quizzes``). This hook:
   every module, in menu order, each with a link back to its module
   (``partials/digicom/quiz-review.html``), and a score at the end
   (``partials/digicom/quiz-score.html``, filled in by ``assets/javascripts/quizzes.js``);
+- lists the page's questions' stable ids in page order (``page.meta["quiz_ids"]``), which
+  ``hooks/upstream_fixes.py`` writes on the plugin's markup (``data-quiz-id``) and
+  ``assets/javascripts/quizzes.js`` keeps answers under: the same question has the same id
+  in both languages, on its module and on the self-assessment;
+- gives ``quizzes.js`` the note it shows when the browser cannot keep answers
+  (``page.meta["quiz_texts"]``, written in the page by ``overrides/main.html``);
 - (the plugin's markup is made valid by ``hooks/upstream_fixes.py``).
 
 Data: the model's quizzes, ``data/strings.yml`` (keys ``quiz_…``), the plugin's texts in
@@ -34,19 +40,24 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     model = state.page(page.file.src_uri)
     if model is None:
         return markdown
+    t = strings(state, model.locale)
+    questions = [(quiz.line, quiz.id) for quiz in model.quizzes]  # (file line, id): their order in the page
     if model.has_role("self-assessment"):
-        t = strings(state, model.locale)
         sections = []
+        line = model.markers["self-assessment"][0]
         for module in state.course.modules(model.locale):
             review = state.partials.render("quiz-review.html", url=url_to(files, module.key, page, "quiz"),
                                            title=module.title, t=t)
             sections.append(f"## {module.title} {{ #{module.id} }}")
+            picked = [quiz for quiz in module.quizzes[:SELF_ASSESSMENT_PER_MODULE] if quiz.valid]
             sections += [quiz_markdown(quiz, from_uri=module.src_uri, to_uri=model.src_uri, after=review)
-                         for quiz in module.quizzes[:SELF_ASSESSMENT_PER_MODULE] if quiz.valid]
+                         for quiz in picked]
+            questions += [(line, quiz.id) for quiz in picked]
         score = state.partials.render("quiz-score.html", t=t)
-        line = model.markers["self-assessment"][0]
         state.parts_for(model.src_uri).replace(line, line, "\n\n".join(sections + [score]), "quizzes")
-    if model.quizzes or model.has_role("self-assessment"):
+    if questions:
         options = page.meta.get("quiz")
         page.meta["quiz"] = {**(options if isinstance(options, dict) else {}), "enabled": True}
+        page.meta["quiz_ids"] = [quiz_id for _, quiz_id in sorted(questions, key=lambda question: question[0])]
+        page.meta["quiz_texts"] = {"unsaved": t["quiz_not_saved"], "full": t["progress_full"]}
     return markdown

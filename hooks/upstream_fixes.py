@@ -4,7 +4,9 @@
   links' tooltip in the page's language (``course.upstream.fix_theme_markup``);
 - mkdocs-quiz's markup: its CSS and script served as files (byte for byte the
   plugin's) instead of inlined in every page, valid script tags, no progress
-  sidebar, questions kept out of search (``course.upstream.tidy_quiz_page``);
+  sidebar, questions kept out of search (``course.upstream.tidy_quiz_page``), and each
+  question labelled with its stable id from ``page.meta["quiz_ids"]`` (set by
+  ``hooks/quizzes.py``), which ``quizzes.js`` keeps answers under (``course.upstream.label_quizzes``);
 - Material's search: what is marked ``data-search-exclude`` is left out whole
   (``course.upstream.without_search_excluded``);
 - mkdocs-static-i18n builds every language into one folder, so the last language's
@@ -22,8 +24,10 @@ from importlib.resources import files as package_files
 from pathlib import Path
 
 from course.build import in_nested_language_build, page_locale, state_for, strings
-from course.upstream import SEARCH_ATTRIBUTES, exclude_quizzes_from_search, fix_theme_markup, tidy_quiz_page, without_search_excluded
+from course.upstream import (SEARCH_ATTRIBUTES, exclude_quizzes_from_search, fix_theme_markup, label_quizzes,
+                             tidy_quiz_page, without_search_excluded)
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -50,6 +54,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
         html = tidy_quiz_page(html, plugin_style=style, plugin_script=js_script,
                               script_url=get_relative_url(QUIZ_JS, page.url))
+        try:
+            html = label_quizzes(html, list(page.meta.get("quiz_ids") or []))
+        except ValueError as error:
+            raise PluginError(f"docs/{page.file.src_uri}: {error}; hooks/quizzes.py and mkdocs-quiz disagree "
+                              "on this page's questions (a bug in the site's code, not in the page)") from error
     return exclude_quizzes_from_search(html)
 
 

@@ -89,7 +89,7 @@ def test_a_tick_survives_a_reload_and_the_language_switch(page, site_url):
     assert [box(page, i).is_checked() for i in (1, 2, 3)] == [False, True, True]
 
 
-def test_clearing_empties_this_checklist_only_without_asking_and_focuses_its_first_item(page, site_url):
+def test_clearing_empties_this_checklist_only_without_asking_and_can_be_undone_by_keyboard(page, site_url):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(site_url + "modulos/email/")
@@ -103,15 +103,41 @@ def test_clearing_empties_this_checklist_only_without_asking_and_focuses_its_fir
     sms = ids(page)
     assert stored(page) == {email_first: True, sms[0]: True, sms[1]: True}
     reset = page.locator(f"{LIST} [data-checklist-reset]")
-    assert reset.inner_text() == "Borrar marcas"
+    undo = page.locator(f"{LIST} [data-checklist-undo]")
+    said = page.locator(f"{LIST} [data-checklist-cleared]")
+    assert reset.inner_text() == "Borrar marcas" and undo.is_hidden()
     reset.click()
     assert dialogs == []
     assert not box(page, 1).is_checked() and not box(page, 2).is_checked()
     assert count_text(page) == f"0 de {total(page)}"
     assert stored(page) == {email_first: True}
-    assert page.evaluate("() => document.activeElement.dataset.checklistItem") == sms[0]
+    # The undo button takes the reset button's place and the focus; a status line says what went.
+    assert said.get_attribute("role") == "status"
+    assert said.inner_text() == "Has borrado 2 marcas. Si no querías, pulsa «Deshacer»."
+    assert undo.is_visible() and reset.is_hidden()
+    assert page.evaluate("() => document.activeElement.hasAttribute('data-checklist-undo')")
+    page.wait_for_timeout(1500)  # no timer takes it away
+    assert undo.is_visible()
+    page.keyboard.press("Enter")
+    assert box(page, 1).is_checked() and box(page, 2).is_checked()
+    assert stored(page) == {email_first: True, sms[0]: True, sms[1]: True}
+    assert count_text(page) == f"2 de {total(page)}"
+    assert said.inner_text() == "Tus marcas han vuelto."
+    assert undo.is_hidden() and reset.is_visible()
+    assert page.evaluate("() => document.activeElement.hasAttribute('data-checklist-reset')")
+    # Cleared again, then a tick: the clearing is final, the undo button goes.
+    reset.click()
+    box(page, 3).check()
+    assert undo.is_hidden() and reset.is_visible() and said.inner_text() == ""
+    assert stored(page) == {email_first: True, sms[2]: True}
     page.reload()
-    assert not box(page, 2).is_checked()
+    assert not box(page, 1).is_checked() and box(page, 3).is_checked()
+    # Nothing ticked: nothing to undo, and the person goes back to the first item.
+    page.locator(f"{LIST} [data-checklist-status]").wait_for(state="visible")
+    box(page, 3).uncheck()
+    reset.click()
+    assert undo.is_hidden()
+    assert page.evaluate("() => document.activeElement.dataset.checklistItem") == sms[0]
 
 
 # mkdocs-quiz's own quiz.js (on every module page of the real site) logs this when it
@@ -259,6 +285,10 @@ def test_axe_finds_nothing_in_the_checklist_markup(page, site_url, scheme):
     box(page, 2).check()
     expected = "slate" if scheme == "dark" else "default"
     assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    results = Axe().run(page, context=LIST, options=WCAG)
+    assert results.response["violations"] == [], results.generate_report()
+    page.locator(f"{LIST} [data-checklist-reset]").click()  # the undo button and its status line showing
+    assert page.locator(f"{LIST} [data-checklist-undo]").is_visible()
     results = Axe().run(page, context=LIST, options=WCAG)
     assert results.response["violations"] == [], results.generate_report()
     page.goto(site_url + "mi-progreso/")

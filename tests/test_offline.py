@@ -65,3 +65,29 @@ def test_offline_copy_switches_language_on_the_same_page(browser, offline_copy):
     assert url == (offline_copy / "en/modulos/sms.html").as_uri()
     assert not watch.foreign_requests and not watch.console_errors, (watch.foreign_requests, watch.console_errors)
     assert not watch.failed_requests, watch.failed_requests
+
+
+def test_offline_copy_keeps_progress_and_links_it_to_the_published_site(browser, offline_copy):
+    """From file://: a tick and an answer are kept, the home page offers to continue, and "Mi progreso"
+    makes a link to the published site (a file:// address means nothing on another phone) with its QR code."""
+    from test_progress_browser import module
+
+    sms = module("modulos/sms")
+    context, page, watch = _open(browser, (offline_copy / "modulos/sms.html").as_uri())
+    page.locator("#checklist-sms-1 label").first.click()
+    quiz = page.locator(f'.quiz[data-quiz-id="{sms.quizzes[0].id}"]')
+    quiz.locator("fieldset label").nth(sms.quizzes[0].correct_positions[0] - 1).click()
+    quiz.locator("button.quiz-button").first.click()
+    page.goto((offline_copy / "index.html").as_uri())
+    resume = page.locator("[data-progress-continue]")
+    resume.wait_for()
+    assert resume.locator("a").inner_text() == sms.title
+    assert resume.locator("a").evaluate("a => a.href") == (offline_copy / "modulos/sms.html").as_uri()
+    page.goto((offline_copy / "mi-progreso.html").as_uri())
+    page.get_by_role("button", name="Crear mi enlace y mi código QR").click()
+    page.locator("[data-progress-qr] svg").wait_for()
+    link = page.locator("[data-progress-address]").input_value()
+    context.close()
+    assert link.startswith("https://digicom-gijon.github.io/curso/mi-progreso/#p=1.SMS:")
+    assert not watch.foreign_requests and not watch.console_errors, (watch.foreign_requests, watch.console_errors)
+    assert not watch.failed_requests, watch.failed_requests

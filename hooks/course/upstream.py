@@ -60,6 +60,10 @@ WORKAROUNDS = (
                "none found", "hooks/offline.py", "tests/test_offline.py"),
     Workaround("mkdocs_quiz keeps answers per page address (Spanish and English apart)", "mkdocs_quiz 1.7.1",
                "none found", "overrides/assets/javascripts/quizzes.js", "tests/test_quizzes_browser.py"),
+    Workaround("mkdocs_quiz keeps answers by the question's position (quiz-0, quiz-1…): inserting a question "
+               "moves every answer below it", "mkdocs_quiz 1.7.1", "none found",
+               "hooks/course/upstream.py (label_quizzes), overrides/assets/javascripts/quizzes.js",
+               "tests/test_progress.py"),
 )
 
 # ── Material's markup ──────────────────────────────────────────────────────
@@ -118,6 +122,24 @@ def tidy_quiz_page(page: str, *, plugin_style: str, plugin_script: str = "", scr
         page = page.replace(plugin_script, f'<script src="{script_url}"></script>')
     page = QUIZ_SCRIPT_TAG.sub("<script>", page)
     return QUIZ_SIDEBAR.sub("", page)
+
+
+QUIZ_OPENING = re.compile(r'<div class="quiz"(?=[\s>])')
+
+
+def label_quizzes(content: str, ids: list[str]) -> str:
+    """Give each question the plugin rendered its stable id (``data-quiz-id="sms/q-1f3a…"``), in page order.
+
+    The plugin numbers questions by position (``id="quiz-0"``) and keeps answers under that
+    number; ``assets/javascripts/quizzes.js`` keeps them under these ids instead. ``ids`` are the
+    page's questions as the course model read them, in order; a different count is a bug in
+    this site's code (an answer would land on the wrong question), so it raises ``ValueError``.
+    """
+    found = len(QUIZ_OPENING.findall(content))
+    if found != len(ids):
+        raise ValueError(f"the page has {found} quiz(zes) but the course model read {len(ids)}")
+    labels = iter(ids)
+    return QUIZ_OPENING.sub(lambda m: f'{m.group(0)} data-quiz-id="{html.escape(next(labels), quote=True)}"', content)
 
 
 def exclude_quizzes_from_search(content: str) -> str:

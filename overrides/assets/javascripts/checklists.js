@@ -1,6 +1,6 @@
 /*
  * Checklists (hooks/checklists.py, partials/digicom/checklist.html): keeps the
- * ticks a merchant makes, in this browser only.
+ * ticks a merchant makes, in this browser only, through progress.js (loaded first).
  *
  * Store: localStorage["digicom.checklists.v1"] = JSON object {"<item id>": true},
  * holding ticked items only. An item id is "<page id>/<digest of the item's
@@ -11,69 +11,37 @@
  * box's data-checklist-position): a tick kept under it moves to the new id the
  * first time a page shows that item.
  *
+ * "Borrar marcas" clears a checklist at once, without asking, and can be undone: the
+ * undo button takes the reset button's place (and the focus) until the next tick in
+ * that checklist, and a status line says how many ticks went. No timer: it waits for
+ * whoever needs longer.
+ *
  * Without this script the lists are plain checkboxes. It never throws: when
  * storage is blocked (access throws), full, or holds something that is not our
  * object (corrupt JSON, an old or foreign value), it counts as "nothing ticked"
- * and the checkboxes keep working on the page; they just are not kept.
+ * and the checkboxes keep working on the page; they just are not kept, and the
+ * note under each list says so.
  */
 (function () {
   "use strict";
 
-  var KEY = "digicom.checklists.v1";
-  var saving = true; // false once the browser refuses to keep the ticks
+  var progress = window.digicomProgress;
+  var checklists = Array.prototype.slice.call(document.querySelectorAll("[data-checklist]"));
+  if (!progress || !checklists.length) return;
+  var summary = document.querySelector("[data-checklist-summary]");
+  var unsaved = false; // true once the browser refused to keep a tick (or any storage at all)
 
-  function storage() {
-    try {
-      return window.localStorage || null;
-    } catch (error) {
-      return null;
-    }
-  }
-
-  /* The ticked ids as {id: true}; anything unexpected is read as nothing ticked. */
-  function load() {
-    var store = storage();
-    var ticks = {};
-    if (!store) {
-      saving = false;
-      return ticks;
-    }
-    try {
-      var value = JSON.parse(store.getItem(KEY));
-      if (value && typeof value === "object" && !Array.isArray(value)) {
-        Object.keys(value).forEach(function (id) {
-          if (value[id] === true) ticks[id] = true;
-        });
-      }
-    } catch (error) {
-      /* corrupt or unreadable: nothing ticked */
-    }
-    return ticks;
-  }
-
-  function save(ticks) {
-    var store = storage();
-    try {
-      if (!store) throw new Error("no storage");
-      store.setItem(KEY, JSON.stringify(ticks));
-    } catch (error) {
-      saving = false;
-    }
+  function boxesIn(element) {
+    return Array.prototype.slice.call(element.querySelectorAll("input[data-checklist-item]"));
   }
 
   /* Keep the store in step with some checkboxes, leaving other items as they are. */
   function store(boxes) {
-    var ticks = load();
+    var changes = {};
     boxes.forEach(function (box) {
-      var id = box.getAttribute("data-checklist-item");
-      if (box.checked) ticks[id] = true;
-      else delete ticks[id];
+      changes[box.getAttribute("data-checklist-item")] = box.checked;
     });
-    save(ticks);
-  }
-
-  function boxesIn(element) {
-    return Array.prototype.slice.call(element.querySelectorAll("input[data-checklist-item]"));
+    if (!progress.setTicks(changes)) unsaved = true;
   }
 
   function progressText(element, done, total) {
@@ -91,14 +59,11 @@
     if (bar) bar.value = done;
   }
 
-  var checklists = Array.prototype.slice.call(document.querySelectorAll("[data-checklist]"));
-  var summary = document.querySelector("[data-checklist-summary]");
-
   function refresh() {
     checklists.forEach(function (checklist) {
       showProgress(checklist, boxesIn(checklist));
       var note = checklist.querySelector("[data-checklist-note]");
-      if (note && !saving && note.hasAttribute("data-unsaved")) {
+      if (note && unsaved && note.hasAttribute("data-unsaved")) {
         note.textContent = note.getAttribute("data-unsaved");
         note.removeAttribute("data-unsaved");
       }
@@ -108,60 +73,102 @@
 
   /* Ticks kept under an item's old id (its position) move to its id. */
   function migrate(ticks) {
-    var moved = false;
+    var changes = {};
     boxesIn(document).forEach(function (box) {
       var old = box.getAttribute("data-checklist-position");
       if (old && ticks[old] === true) {
+        changes[box.getAttribute("data-checklist-item")] = true;
+        changes[old] = false;
         ticks[box.getAttribute("data-checklist-item")] = true;
-        delete ticks[old];
-        moved = true;
       }
     });
-    return moved;
+    if (Object.keys(changes).length && !progress.setTicks(changes)) unsaved = true;
   }
 
   /* Tick what the store says; items it does not know stay unticked. Without a
      store, the checkboxes keep whatever the page has. */
   function restore() {
-    if (storage()) {
-      var ticks = load();
-      if (migrate(ticks)) save(ticks);
+    if (progress.available()) {
+      var ticks = progress.ticks();
+      migrate(ticks);
       boxesIn(document).forEach(function (box) {
         box.checked = ticks[box.getAttribute("data-checklist-item")] === true;
       });
     } else {
-      saving = false;
+      unsaved = true;
     }
     refresh();
   }
 
-  if (!checklists.length) return;
+  /* The same item may be shown twice on a page: keep the copies in step. */
+  function follow(box) {
+    boxesIn(document).forEach(function (other) {
+      if (other.getAttribute("data-checklist-item") === box.getAttribute("data-checklist-item")) {
+        other.checked = box.checked;
+      }
+    });
+  }
 
-  checklists.forEach(function (checklist) {
+  function setUp(checklist) {
     var boxes = boxesIn(checklist);
+    var reset = checklist.querySelector("[data-checklist-reset]");
+    var undo = checklist.querySelector("[data-checklist-undo]");
+    var said = checklist.querySelector("[data-checklist-cleared]");
+    var cleared = []; // the ids the last "Borrar marcas" took away, until the next tick
+
+    function closeUndo() {
+      cleared = [];
+      if (!undo || undo.hidden) return;
+      undo.hidden = true;
+      if (reset) reset.hidden = false;
+    }
+
     checklist.addEventListener("change", function (event) {
       var box = event.target;
       if (!box || !box.hasAttribute || !box.hasAttribute("data-checklist-item")) return;
-      // The same item may be shown twice on a page: keep the copies in step.
-      boxesIn(document).forEach(function (other) {
-        if (other.getAttribute("data-checklist-item") === box.getAttribute("data-checklist-item")) {
-          other.checked = box.checked;
-        }
-      });
+      follow(box);
       store([box]);
+      closeUndo();
+      if (said) said.textContent = "";
       refresh();
     });
-    var reset = checklist.querySelector("[data-checklist-reset]");
     if (reset) {
       reset.addEventListener("click", function () {
-        boxes.forEach(function (box) { box.checked = false; });
+        var ticked = boxes.filter(function (box) { return box.checked; });
+        boxes.forEach(function (box) { box.checked = false; follow(box); });
         store(boxes);
         refresh();
-        // The button stays where it is; the person goes back to the first item to start again.
-        if (boxes.length) boxes[0].focus();
+        if (!ticked.length || !undo || !said) {
+          // Nothing to undo: the person goes back to the first item to start again.
+          if (boxes.length) boxes[0].focus();
+          return;
+        }
+        cleared = ticked.map(function (box) { return box.getAttribute("data-checklist-item"); });
+        said.textContent = progress.plural(said, "cleared", cleared.length);
+        undo.hidden = false;
+        reset.hidden = true;
+        undo.focus(); // the reset button is gone: the focus stays where it was, on its stand-in
       });
     }
-  });
+    if (undo) {
+      undo.addEventListener("click", function () {
+        var ids = cleared;
+        boxes.forEach(function (box) {
+          if (ids.indexOf(box.getAttribute("data-checklist-item")) >= 0) {
+            box.checked = true;
+            follow(box);
+          }
+        });
+        store(boxes.filter(function (box) { return box.checked; }));
+        closeUndo();
+        if (said) said.textContent = said.getAttribute("data-restored");
+        refresh();
+        if (reset) reset.focus();
+      });
+    }
+  }
+
+  checklists.forEach(setUp);
 
   // Fill in the progress while it is still hidden, so screen readers do not
   // announce it on load, then show it.
@@ -172,8 +179,8 @@
   });
   if (summary) summary.hidden = false;
   // Another tab changed the ticks, or the page came back from the browser's cache.
-  window.addEventListener("storage", function (event) {
-    if (event.key === KEY || event.key === null) restore();
+  progress.onChange(function (kind) {
+    if (kind === "ticks" || kind === "all") restore();
   });
   window.addEventListener("pageshow", function (event) {
     if (event.persisted) restore();

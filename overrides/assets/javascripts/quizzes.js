@@ -1,27 +1,44 @@
 /*
- * Quizzes (mkdocs-quiz). Loaded, deferred, only on pages with a quiz (overrides/main.html).
+ * Quizzes (mkdocs-quiz). Loaded, deferred, only on pages with a quiz (overrides/main.html),
+ * after progress.js.
  *
- * 1. The same answers in both languages. The plugin keeps a page's answers in
- *    localStorage under "quiz_progress_" + the page's path, so /modulos/sms/ and
- *    /en/modulos/sms/ each had their own. The build checks that both versions of a
- *    page have the same questions, of the same kind, with the right answers in the
- *    same positions (hooks/course/quizzes.py), so a stored entry means the same on
- *    both. Before the plugin reads it (at DOMContentLoaded; this deferred script
- *    runs earlier), a page without an entry takes its translation's; after every
- *    change the plugin reports ("quizProgressUpdate"), the translation gets a copy.
- *    The translation's address comes from the <link hreflang> tags in <head>.
- *    Unreadable or old entries are dropped here, not copied.
+ * 1. Answers kept by question, not by position. The plugin keeps a page's answers in
+ *    localStorage under "quiz_progress_" + the page's path, by the question's place on the
+ *    page ("quiz-0", "quiz-1"…): a question inserted above would take the answers of the
+ *    ones below. Each question carries its stable id (data-quiz-id="sms/q-924a1dd67a",
+ *    made from its Spanish text: hooks/course/quizzes.py, course/upstream.label_quizzes),
+ *    the same in both languages, on its module and on the self-assessment. The answers
+ *    live in progress.js's store under those ids; the plugin's entry for this page is
+ *    only a copy, written from that store before the plugin reads it (at DOMContentLoaded;
+ *    this deferred script runs earlier), and read back after every change the plugin
+ *    reports ("quizProgressUpdate"): the questions whose entry changed since this tab last
+ *    looked are updated in the store, so another tab's answers are never undone.
+ *    Answers kept before December 2026 under the old positions (on this page or its
+ *    translation, found through the <link hreflang> tags) move over once per page address,
+ *    the first time it is opened; after that the positional entry is never read again.
  *
  * 2. The score on the self-assessment page ([data-digicom-quiz-score]): how many
  *    right out of how many, how many are left, and for each missed question a link
  *    to it and to its module. Read from what the page shows (the plugin's feedback
  *    boxes), so it is right after an answer, a "Try again", or a reload.
  *
+ * 3. When the browser cannot keep answers (storage blocked or full), a note above the first
+ *    question says so (the texts: [data-digicom-quiz-texts], overrides/main.html).
+ *
  * Never throws when localStorage is missing, blocked or holds something else.
  */
 "use strict";
 (function () {
   var PREFIX = "quiz_progress_";
+  var progress = window.digicomProgress;
+  var texts = document.querySelector("[data-digicom-quiz-texts]");
+  var path = window.location.pathname;
+  var quizzes = Array.prototype.slice.call(document.querySelectorAll(".quiz[data-quiz-id]"));
+  var idAt = {}; // the plugin's key ("quiz-0") → the question's id
+  quizzes.forEach(function (quiz) {
+    idAt[quiz.id] = quiz.getAttribute("data-quiz-id");
+  });
+  var seen = {}; // the plugin's entry for this page as this tab last wrote or read it
 
   function store() {
     try {
@@ -31,20 +48,24 @@
     }
   }
 
-  // The stored text when it is what the plugin writes: {"quiz-0": {"answered": true, "correct": false, ...}}.
-  function entry(storage, path) {
+  // The plugin's entry for a page, {"quiz-0": {"answered": true, "correct": false, "selectedValues": ["1"]}},
+  // keeping only well-formed answers; {} when there is none or it is unreadable.
+  function entry(storage, at) {
+    var kept = {};
     try {
-      var text = storage.getItem(PREFIX + path);
-      var data = text === null ? null : JSON.parse(text);
-      if (!data || typeof data !== "object" || Array.isArray(data)) return null;
-      var valid = Object.keys(data).every(function (key) {
+      var data = JSON.parse(storage.getItem(PREFIX + at));
+      if (!data || typeof data !== "object" || Array.isArray(data)) return kept;
+      Object.keys(data).forEach(function (key) {
         var quiz = data[key];
-        return quiz && typeof quiz.answered === "boolean" && typeof quiz.correct === "boolean";
+        if (quiz && quiz.answered === true && typeof quiz.correct === "boolean") {
+          kept[key] = { answered: true, correct: quiz.correct,
+                        selectedValues: Array.isArray(quiz.selectedValues) ? quiz.selectedValues.map(String) : [] };
+        }
       });
-      return valid ? text : null;
     } catch (error) {
-      return null;
+      // unreadable: nothing kept
     }
+    return kept;
   }
 
   function translationPaths() {
@@ -52,8 +73,8 @@
     document.querySelectorAll("link[hreflang]").forEach(function (link) {
       if (link.getAttribute("hreflang") === "x-default") return;
       try {
-        var path = new URL(link.getAttribute("href"), window.location.href).pathname;
-        if (path !== window.location.pathname && paths.indexOf(path) < 0) paths.push(path);
+        var other = new URL(link.getAttribute("href"), window.location.href).pathname;
+        if (other !== path && paths.indexOf(other) < 0) paths.push(other);
       } catch (error) {
         // an unusable address: skip it
       }
@@ -61,38 +82,84 @@
     return paths;
   }
 
-  function takeFromTranslation() {
-    var storage = store();
-    if (!storage || entry(storage, window.location.pathname) !== null) return;
-    try {
-      // Unreadable or old data: gone before the plugin reads it (it would log an error and drop it anyway).
-      storage.removeItem(PREFIX + window.location.pathname);
-    } catch (error) {
-      // read-only storage: the plugin copes
-    }
-    translationPaths().some(function (path) {
-      var text = entry(storage, path);
-      if (text === null) return false;
-      try {
-        storage.setItem(PREFIX + window.location.pathname, text);
-      } catch (error) {
-        // full or read-only: the plugin starts empty, as before
-      }
-      return true;
-    });
+  function stable(answer) {
+    return { correct: answer.correct, selected: answer.selectedValues };
   }
 
-  function copyToTranslation() {
-    var storage = store();
-    var text = storage && entry(storage, window.location.pathname);
-    if (!text) return;
-    translationPaths().forEach(function (path) {
-      try {
-        storage.setItem(PREFIX + path, text);
-      } catch (error) {
-        // full or read-only: that language keeps what it had
-      }
+  /* Answers kept by position before December 2026 move to their questions' ids, once per address. */
+  function carryOver(storage) {
+    var paths = [path].concat(translationPaths()).filter(function (at) { return !progress.moved(at); });
+    if (!paths.length) return;
+    var kept = progress.answers();
+    var changes = {};
+    paths.forEach(function (at) {
+      var old = entry(storage, at);
+      Object.keys(old).forEach(function (key) {
+        var id = idAt[key];
+        if (id && !kept[id] && !changes[id]) changes[id] = stable(old[key]);
+      });
     });
+    progress.setAnswers(changes, paths);
+  }
+
+  /* The plugin's entry for this page, written from the store. */
+  function feed() {
+    var storage = store();
+    if (!storage || !progress) return;
+    carryOver(storage);
+    var kept = progress.answers();
+    var copy = {};
+    quizzes.forEach(function (quiz) {
+      var answer = kept[quiz.getAttribute("data-quiz-id")];
+      if (answer) copy[quiz.id] = { answered: true, correct: answer.correct, selectedValues: answer.selected };
+    });
+    try {
+      if (Object.keys(copy).length) storage.setItem(PREFIX + path, JSON.stringify(copy));
+      else storage.removeItem(PREFIX + path);
+      seen = copy;
+    } catch (error) {
+      seen = entry(storage, path); // full or read-only: the plugin starts from what is there
+    }
+  }
+
+  function note(kind) {
+    var text = texts && texts.getAttribute(kind === "full" ? "data-full" : "data-unsaved");
+    if (!text || !quizzes.length) return;
+    var element = document.querySelector(".digicom-quiz-note");
+    if (!element) {
+      element = document.createElement("p");
+      element.className = "digicom-quiz-note";
+      element.setAttribute("role", "status");
+      quizzes[0].parentNode.insertBefore(element, quizzes[0]);
+    }
+    if (element.textContent !== text) element.textContent = text;
+  }
+
+  /* An answer as the page shows it, for when the plugin could not save it. */
+  function shownAnswer(quiz) {
+    if (!quiz.querySelector(".quiz-feedback-item")) return null;
+    var selected = [];
+    quiz.querySelectorAll('input[name="answer"]:checked').forEach(function (input) { selected.push(input.value); });
+    return { answered: true, correct: !quiz.querySelector(".quiz-feedback-item.incorrect"), selectedValues: selected };
+  }
+
+  /* After the plugin saved: what changed since this tab last looked goes into the store. */
+  function takeBack() {
+    var storage = store();
+    var now = storage ? entry(storage, path) : {};
+    var changes = {};
+    Object.keys(idAt).forEach(function (key) {
+      var quiz = document.getElementById(key);
+      var answer = now[key] || (quiz && shownAnswer(quiz)); // shown but not saved: the plugin's storage refused it
+      if (JSON.stringify(answer || undefined) !== JSON.stringify(seen[key])) {
+        changes[idAt[key]] = answer ? stable(answer) : null;
+      }
+      if (answer) now[key] = answer;
+    });
+    seen = now;
+    if (Object.keys(changes).length && !progress.setAnswers(changes)) {
+      note(progress.problem() === "full" ? "full" : "blocked");
+    }
   }
 
   function fill(template, values) {
@@ -143,9 +210,12 @@
     box.hidden = false;
   }
 
-  takeFromTranslation();
+  if (progress) {
+    feed();
+    if (!progress.available()) note("blocked");
+  }
   window.addEventListener("quizProgressUpdate", function () {
-    copyToTranslation();
+    if (progress) takeBack();
     showScore();
   });
   if (document.readyState === "complete") {

@@ -1,0 +1,126 @@
+"""Rules about what the practice tools and the SMS examples hold.
+
+An SMS example is a fenced block marked ``sms`` (```` ```sms ````). The build shows it with
+its real count (``hooks/practice.py``) and checks the text around it: the paragraph right
+before and the one right after (``course.sms.sentences_about`` says exactly which sentences
+belong to which example). In those sentences, a number followed by "caracteres"/"characters"
+is a character count ("tiene 77 caracteres", "80 caracteres en GSM-7" also claims the
+alphabet), and a number, in figures or words, followed by "SMS", "partes"/"parts" or
+"messages" is a number of parts ("cabe en un SMS", "se parte en dos SMS"). The limits 160,
+153, 70 and 67, and a number right after "hasta", "más de", "up to", "more than"… are
+limits, not counts, and are never checked.
+"""
+
+from __future__ import annotations
+
+from .. import sms
+from ..model import Course
+from ..practice import KINDS as PRACTICE_KINDS
+from ..problems import Problem
+
+# The crisis triage links to these sections of its page (its result, by level: data/strings.yml triage_…).
+TRIAGE_SECTIONS = ("steps-alert-levels", "steps-first-hours", "steps-model-replies")
+# Blocks whose text is shown elsewhere, or not as Markdown: an example there cannot be shown with its count.
+_NOT_IN = {"admonition:trainer": "una nota para formadores", "admonition:checklist": "una lista de comprobación",
+           "admonition:practice": "un bloque de práctica"}
+
+
+def _what(example: sms.Example) -> str:
+    result = example.count
+    parts = "1 SMS" if result.parts == 1 else f"{result.parts} SMS"
+    why = ""
+    if result.forcing:
+        letters = ", ".join(f"«{sms.shown(char)}»" for char in result.forcing[:4])
+        why = f"; {letters} lo {'pasan' if len(result.forcing) > 1 else 'pasa'} a UCS-2"
+    elif result.doubles:
+        why = f"; {', '.join(f'«{char}»' for char in result.doubles)} cuenta{'n' if len(result.doubles) > 1 else ''} dos"
+    return f"{result.chars} caracteres en {result.encoding}, {parts}{why}"
+
+
+def sms_example_claims(course: Course) -> list[Problem]:
+    """The text next to an SMS example gives a character count, alphabet or number of parts it does not have."""
+    problems = []
+    for page in course.pages.values():
+        if not page.readable:
+            continue
+        for example, claim in sms.claims_about(page.scan, page.lines):
+            result = example.count
+            real = {"chars": result.chars, "parts": result.parts, "encoding": result.encoding}[claim.what]
+            if claim.value == real:
+                continue
+            said = {"chars": f"tiene {claim.value} caracteres",
+                    "parts": f"ocupa {claim.value} SMS",
+                    "encoding": f"está en {claim.value}"}[claim.what]
+            problems.append(Problem(
+                page.file, claim.line,
+                f"el texto dice que el ejemplo de SMS de la línea {example.line} {said} («{claim.written}»), pero "
+                f"el contador del curso cuenta {_what(example)}",
+                "corrige el número en el texto o cambia el ejemplo para que digan lo mismo (los límites 160, 153, "
+                "70 y 67 no se comprueban; para otra cifra junto al ejemplo, escríbela con letras)"))
+    return problems
+
+
+def sms_example_places(course: Course) -> list[Problem]:
+    """An SMS example that is empty, or inside a block whose text is not shown as the page's Markdown."""
+    problems = []
+    for page in course.pages.values():
+        if not page.readable:
+            continue
+        for example in sms.examples(page.scan):
+            inside = next((_NOT_IN[where] for where in example.inside if where in _NOT_IN), None)
+            if inside:
+                problems.append(Problem(page.file, example.line,
+                                        f"el ejemplo de SMS (```sms) está dentro de {inside}, y ahí no se puede "
+                                        "mostrar con su cuenta",
+                                        "sácalo del bloque, o márcalo como texto normal: ```text"))
+            elif not example.text.strip():
+                problems.append(Problem(page.file, example.line, "el ejemplo de SMS (```sms) está vacío",
+                                        "escribe el SMS entre las dos líneas ``` , o borra el ejemplo"))
+    return problems
+
+
+def sms_example_translations(course: Course) -> list[Problem]:
+    """Both versions of a page show the same number of SMS examples."""
+    problems = []
+    for key in course.keys():
+        twins = [page for page in course.twins(key) if page.readable]
+        if len(twins) < 2:
+            continue
+        first = twins[0]
+        mine = sms.examples(first.scan)
+        for other in twins[1:]:
+            theirs = sms.examples(other.scan)
+            if len(mine) != len(theirs):
+                line = theirs[0].line if theirs else 1
+                problems.append(Problem(other.file, line,
+                                        f"esta página tiene {_examples(len(theirs))} de SMS (```sms) y la otra "
+                                        f"versión, {first.file}, tiene {len(mine)}",
+                                        "las dos versiones deben tener los mismos ejemplos de SMS, en el mismo orden: "
+                                        "marca con ```sms los mismos ejemplos en las dos"))
+    return problems
+
+
+def _examples(number: int) -> str:
+    return "1 ejemplo" if number == 1 else f"{number} ejemplos"
+
+
+def practice_contents(course: Course) -> list[Problem]:
+    """The crisis triage needs the sections its result links to, on its own page."""
+    problems = []
+    for page in course.pages.values():
+        if not page.readable:
+            continue
+        anchors = {heading.anchor for heading in page.scan.headings}
+        for practice in page.practices:
+            if practice.kind != "crisis-triage" or practice.kind not in PRACTICE_KINDS:
+                continue
+            missing = [anchor for anchor in TRIAGE_SECTIONS if anchor not in anchors]
+            if missing:
+                problems.append(Problem(page.file, practice.line,
+                                        "el diagnóstico de una crisis enlaza a las secciones "
+                                        f"{', '.join('{ #' + anchor + ' }' for anchor in TRIAGE_SECTIONS)} de su "
+                                        f"página, y en esta falta{'n' if len(missing) > 1 else ''} "
+                                        f"{', '.join('{ #' + anchor + ' }' for anchor in missing)}",
+                                        "ponlo en el módulo de crisis, que tiene esas secciones, o añade aquí los "
+                                        "títulos con esas anclas"))
+    return problems

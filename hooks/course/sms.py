@@ -191,6 +191,7 @@ _PARTS = re.compile(rf"(?<![\w.,])(?P<n>{_WORDS}|\d{{1,2}})\s+(?:SMS|partes?|par
 # A number right after one of these is a limit, not a count: "de hasta 67", "more than 70 characters".
 _LIMIT_BEFORE = re.compile(r"(?:hasta|más de|menos de|máximo de|máximo|límite de|up to|more than|fewer than|"
                            r"less than|at most|maximum of|limit of)\s*$", re.IGNORECASE)
+_ARTICLES = {"un", "una", "one"}  # at the start of a sentence they are articles: "Un SMS no siempre…"
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
@@ -277,6 +278,8 @@ def claims_in(sentence: str) -> list[tuple[str, int | str, str]]:
         word = match.group("n").lower()
         if _LIMIT_BEFORE.search(sentence[:match.start()]):
             continue
+        if word in _ARTICLES and not sentence[:match.start()].strip(" «»\"'¿¡(*_"):
+            continue  # "Un SMS no siempre tiene…": an article, not a count
         claims.append(("parts", int(word) if word.isdigit() else _NUMBER_WORDS[word], match.group(0)))
     return claims
 

@@ -1,14 +1,20 @@
 """Rules about what the practice tools and the SMS examples hold.
 
 An SMS example is a fenced block marked ``sms`` (```` ```sms ````). The build shows it with
-its real count (``hooks/practice.py``) and checks the text around it: the paragraph right
-before and the one right after (``course.sms.sentences_about`` says exactly which sentences
-belong to which example). In those sentences, a number followed by "caracteres"/"characters"
-is a character count ("tiene 77 caracteres", "80 caracteres en GSM-7" also claims the
-alphabet), and a number, in figures or words, followed by "SMS", "partes"/"parts" or
-"messages" is a number of parts ("cabe en un SMS", "se parte en dos SMS"). The limits 160,
-153, 70 and 67, and a number right after "hasta", "más de", "up to", "more than"… are
-limits, not counts, and are never checked.
+its real count (``hooks/practice.py``) and checks what the text around it says about it:
+
+- Which text: the paragraph right before the example and the paragraph right after it
+  (only blank lines between). A paragraph between two examples is about the first one,
+  except its last sentence when that sentence ends with a colon: it introduces the second.
+- What is a claim: a number in figures followed by "caracteres"/"characters" is a character
+  count ("tiene 77 caracteres"); followed by "en GSM-7"/"in UCS-2" it also claims the
+  alphabet ("80 caracteres en GSM-7"). A number in figures or words (un, dos… diez; one,
+  a single, two… ten) followed by "SMS", "parte(s)"/"part(s)" or "message(s)" is a number
+  of parts ("cabe en un SMS", "se parte en dos SMS").
+- What is not: the limits 160, 153, 70 and 67; a number right after "hasta", "más de",
+  "menos de", "máximo", "up to", "more than", "less than", "at most"…; "un", "una" or
+  "one" starting a sentence ("Un SMS no siempre…"); numbers written in words before
+  "caracteres" ("el € cuenta como dos caracteres").
 """
 
 from __future__ import annotations
@@ -37,6 +43,10 @@ def _what(example: sms.Example) -> str:
     return f"{result.chars} caracteres en {result.encoding}, {parts}{why}"
 
 
+def _quoted(sentence: str, limit: int = 90) -> str:
+    return sentence if len(sentence) <= limit else sentence[:limit - 1].rstrip() + "…"
+
+
 def sms_example_claims(course: Course) -> list[Problem]:
     """The text next to an SMS example gives a character count, alphabet or number of parts it does not have."""
     problems = []
@@ -48,15 +58,15 @@ def sms_example_claims(course: Course) -> list[Problem]:
             real = {"chars": result.chars, "parts": result.parts, "encoding": result.encoding}[claim.what]
             if claim.value == real:
                 continue
-            said = {"chars": f"tiene {claim.value} caracteres",
-                    "parts": f"ocupa {claim.value} SMS",
-                    "encoding": f"está en {claim.value}"}[claim.what]
+            said, but = {"chars": (f"tiene {claim.value} caracteres", f"tiene {real}"),
+                         "parts": (f"ocupa {claim.value} SMS", f"ocupa {real}"),
+                         "encoding": (f"va en {claim.value}", f"va en {real}")}[claim.what]
             problems.append(Problem(
                 page.file, claim.line,
-                f"el texto dice que el ejemplo de SMS de la línea {example.line} {said} («{claim.written}»), pero "
-                f"el contador del curso cuenta {_what(example)}",
-                "corrige el número en el texto o cambia el ejemplo para que digan lo mismo (los límites 160, 153, "
-                "70 y 67 no se comprueban; para otra cifra junto al ejemplo, escríbela con letras)"))
+                f"la frase «{_quoted(claim.sentence)}» dice que el ejemplo de SMS de la línea {example.line} {said}, "
+                f"pero {but}: el contador del curso cuenta {_what(example)}",
+                "corrige la cifra de la frase o cambia el ejemplo, para que digan lo mismo (160, 153, 70 y 67 son "
+                "límites y no se comprueban; si la cifra no habla de este ejemplo, escríbela con letras)"))
     return problems
 
 

@@ -293,6 +293,7 @@
       if (result.doubles.length) withMarks(doubles, strings.doubles, result.doubles, "double");
       var tradeoff = section.querySelector("[data-sms-tradeoff]");
       tradeoff.hidden = result.encoding === "GSM-7" || !result.parts;
+      tradeoff.setAttribute("data-parts-in-gsm7", result.partsInGsm7);
       if (!tradeoff.hidden) {
         setText(tradeoff, result.partsInGsm7 < result.parts
           ? fill(strings.tradeoff, { parts: partsText(result.partsInGsm7) })

@@ -74,8 +74,7 @@ def _triage(model, t: dict[str, str]) -> dict[str, object]:
          "signal": t["triage_signal_treatment"]},
         {"id": "false", "text": t["triage_q_false"], "weight": "red", "signal": t["triage_signal_false"]},
     ]
-    green, yellow, red = "steps-model-replies", "steps-alert-levels", "steps-first-hours"
-    assert {green, yellow, red} == set(TRIAGE_SECTIONS)
+    green, yellow, red = TRIAGE_SECTIONS["green"], TRIAGE_SECTIONS["yellow"], TRIAGE_SECTIONS["red"]
     levels = [
         {"id": "green", "title": t["triage_green"], "anchor": green, "section": headings.get(green, ""),
          "steps": [t["triage_green_1"], t["triage_green_2"], t["triage_green_3"]]},

@@ -5,9 +5,9 @@ euro sign, an emoji) and shows the module's checks; every case of tests/data/sms
 the page the numbers hooks/course/sms.py gives in the build; each SMS example in the module shows the
 count the composer gives for its text. Drafts survive a reload and the language switch, and blocked or
 corrupt storage breaks nothing. The email preview cuts the subject where a phone does. The crisis
-triage gives each level of the crisis module, keeps its answers and prints alone. axe finds nothing
-with the tools in use, in both palettes; nothing overflows a 360px screen; without JavaScript each
-tool says in one line what it would do.
+triage gives each level of the crisis module, keeps its answers and prints alone. With each tool in
+use, axe finds nothing in it in either palette and nothing overflows a 360px screen; without
+JavaScript each tool says in one line what it would do.
 
 All on the real site (session fixtures ``site_dir``/``site_url``), one phone context per test.
 """
@@ -15,7 +15,6 @@ All on the real site (session fixtures ``site_dir``/``site_url``), one phone con
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -101,6 +100,25 @@ def stored(page):
     return page.evaluate(f"() => JSON.parse(localStorage.getItem({json.dumps(KEY)}))")
 
 
+def assert_usable_by_everyone(page, *parts: str) -> None:
+    """With the tool in use: axe finds nothing in it, in either palette (tests/test_quality.py sweeps the rest
+    of every page), and the page does not overflow a 360px screen."""
+    found = []
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        for violation in Axe().run(page, context={"include": [[part] for part in parts]},
+                                   options=options).response["violations"]:
+            found.append(f"{scheme}: {violation['id']} ({violation['help']}) at "
+                         f"{[node['target'] for node in violation['nodes'][:3]]}")
+    page.emulate_media(color_scheme="light")
+    page.set_viewport_size({"width": 360, "height": 740})
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    page.set_viewport_size(PHONE)
+    assert not found, "\n".join(found)
+    assert width <= 360, f"{width}px wide on a 360px screen"
+
+
 # ── The SMS composer ─────────────────────────────────────────────────────
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -143,6 +161,9 @@ def test_the_composer_counts_messages_at_the_edges_as_a_merchant_types_them(phon
     assert region.get_attribute("aria-live") == "polite"
     phone.wait_for_function("el => el.textContent !== ''", arg=region.element_handle(), timeout=3000)
     assert region.inner_text() == f"10 {chars}, UCS-2, 1 SMS."
+    phone.locator(f"{SMS} [data-sms-shop]").fill("Calzados Xana")
+    type_sms(phone, "Calzados Xana: 25 € el sábado 😀. Responde SÍ")
+    assert_usable_by_everyone(phone, SMS, "figure.digicom-sms-example")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -285,8 +306,9 @@ def test_the_inbox_shows_the_subject_cut_where_a_phone_cuts_it(phone, site_url, 
     assert inbox["from"].inner_text() == "Zapatería Ana"
     shouting = phone.locator(f"{EMAIL} [data-email-shouting]")
     assert not shouting.is_visible()
-    subject.fill("¡¡¡NOVEDADES INCREÍBLES!!!")
+    subject.fill("¡¡¡NOVEDADES INCREÍBLES EN NUESTRA TIENDA DE GIJÓN!!!")
     assert shouting.is_visible()
+    assert_usable_by_everyone(phone, EMAIL)
     source = phone.locator(f"{EMAIL} .digicom-practice__source").inner_text()
     assert "ActiveCampaign" in source and "Email on Acid" in source
     subject.fill("Botas de agua al 20 % hasta el domingo")
@@ -359,8 +381,10 @@ def test_the_triage_gives_each_level_the_crisis_module_teaches(phone, site_url, 
             assert len(got["steps"]) == 4
     assert phone.locator(f"{TRIAGE} [data-triage-print]").is_visible()
     announce = phone.locator(f"{TRIAGE} [data-practice-announce]")
-    phone.wait_for_function("el => el.textContent !== ''", arg=announce.element_handle(), timeout=3000)
-    assert announce.inner_text().endswith(f"{w['red']}.")
+    phone.wait_for_function("([el, end]) => el.textContent.endsWith(end)", arg=[announce.element_handle(),
+                            f"{w['red']}."], timeout=3000)
+    assert announce.inner_text() == ("Nivel de alerta: " if lang == "es" else "Alert level: ") + f"{w['red']}."
+    assert_usable_by_everyone(phone, TRIAGE)
 
     phone.reload()
     phone.locator(f"{TRIAGE} [data-practice-tool]").wait_for(state="visible")
@@ -389,50 +413,7 @@ def test_the_triage_result_prints_alone(phone, site_url):
     phone.emulate_media(media="screen")
 
 
-# ── For everyone: axe, small screens, no JavaScript ────────────────────────
-
-def use_the_tools(page, site_url: str, lang: str) -> Iterator[tuple[str, list[str]]]:
-    """Open each tool's page and use it; yields the module and what of the page the tools show."""
-    open_tool(page, site_url, lang, "sms", SMS)
-    page.locator(f"{SMS} [data-sms-shop]").press_sequentially("Calzados Xana")
-    type_sms(page, "Calzados Xana: 25 € el sábado 😀. Responde SÍ")
-    page.wait_for_timeout(1000)  # the announcement too
-    yield "sms", [SMS, "figure.digicom-sms-example"]
-    open_tool(page, site_url, lang, "email", EMAIL)
-    page.locator(f"{EMAIL} [data-email-field=subject]").fill("¡¡¡NOVEDADES INCREÍBLES EN NUESTRA TIENDA DE GIJÓN!!!")
-    yield "email", [EMAIL]
-    open_tool(page, site_url, lang, "crisis", TRIAGE)
-    answer(page, {"repeat", "health"})
-    yield "crisis", [TRIAGE]
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_axe_finds_nothing_with_the_tools_in_use_in_either_palette_and_nothing_overflows(browser, site_url, lang):
-    watch = PageWatch()
-    context = open_context(browser, watch=watch, viewport=PHONE)
-    page = context.new_page()
-    watch_page(page, watch)
-    axe = Axe()
-    found, wide = [], []
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-    # The rest of each page is swept by tests/test_quality.py; here, the tools while in use.
-    for module, parts in use_the_tools(page, site_url, lang):
-        for scheme in ("light", "dark"):
-            page.emulate_media(color_scheme=scheme)
-            for violation in axe.run(page, context={"include": [[part] for part in parts]},
-                                     options=options).response["violations"]:
-                found.append(f"{lang} {module} {scheme}: {violation['id']} ({violation['help']}) at "
-                             f"{[node['target'] for node in violation['nodes'][:3]]}")
-        page.set_viewport_size({"width": 360, "height": 740})
-        width = page.evaluate("() => document.documentElement.scrollWidth")
-        if width > 360:
-            wide.append(f"{lang} {module}: {width}px wide at 360px")
-        page.set_viewport_size(PHONE)
-    context.close()
-    assert not found, "\n".join(found)
-    assert not wide
-    assert not watch.console_errors, watch.console_errors
-
+# ── Without JavaScript ─────────────────────────────────────────────────────
 
 def test_without_javascript_each_tool_says_in_one_line_what_it_would_do(browser, site_url):
     context = open_context(browser, watch=PageWatch(), viewport=PHONE, java_script_enabled=False)

@@ -213,3 +213,26 @@ def test_the_guides_section_on_practice_blocks_quotes_real_messages(guide):
     assert quoted, f"{guide}: the section shows no message"
     for message in quoted:
         assert message in printed, f"{guide} shows a message the checks never print: {message}"
+
+
+# ── The real modules ─────────────────────────────────────────────────────────
+
+def test_a_wrong_count_in_the_real_sms_module_stops_make_check_with_its_file_and_line(tmp_path):
+    import shutil
+
+    site = tmp_path / "site"
+    for folder in ("docs", "data"):
+        shutil.copytree(ROOT / folder, site / folder)
+    shutil.copyfile(ROOT / "mkdocs.yml", site / "mkdocs.yml")
+    page = site / M
+    text = page.read_text(encoding="utf-8")
+    line = text[:text.index("Este mensaje tiene 77 caracteres:")].count("\n") + 1
+    example = line + 2
+    assert check(site) == []
+    page.write_text(text.replace("Este mensaje tiene 77 caracteres:", "Este mensaje tiene 75 caracteres:"),
+                    encoding="utf-8")
+    assert check(site) == [
+        f"docs/modulos/sms.es.md:{line}: la frase «Este mensaje tiene 75 caracteres:» dice que el ejemplo de SMS de la "
+        f"línea {example} tiene 75 caracteres, pero tiene 77: el contador del curso cuenta 77 caracteres en UCS-2, 2 "
+        "SMS; «á» lo pasa a UCS-2. " + CLAIM_FIX]
+    assert (site / M).read_text(encoding="utf-8").split("\n")[example - 1] == "```sms"

@@ -24,8 +24,9 @@ from ..model import Course
 from ..practice import KINDS as PRACTICE_KINDS
 from ..problems import Problem
 
-# The crisis triage links to these sections of its page (its result, by level: data/strings.yml triage_…).
-TRIAGE_SECTIONS = ("steps-alert-levels", "steps-first-hours", "steps-model-replies")
+# The section of its page the crisis triage links to, for each level of its result (the crisis module's):
+# green, "Respuestas modelo"; yellow, "Niveles de alerta"; red, "Las primeras horas".
+TRIAGE_SECTIONS = {"green": "steps-model-replies", "yellow": "steps-alert-levels", "red": "steps-first-hours"}
 # Blocks whose text is shown elsewhere, or not as Markdown: an example there cannot be shown with its count.
 _NOT_IN = {"admonition:trainer": "una nota para formadores", "admonition:checklist": "una lista de comprobación",
            "admonition:practice": "un bloque de práctica"}
@@ -124,11 +125,12 @@ def practice_contents(course: Course) -> list[Problem]:
         for practice in page.practices:
             if practice.kind != "crisis-triage" or practice.kind not in PRACTICE_KINDS:
                 continue
-            missing = [anchor for anchor in TRIAGE_SECTIONS if anchor not in anchors]
+            wanted = sorted(TRIAGE_SECTIONS.values())
+            missing = [anchor for anchor in wanted if anchor not in anchors]
             if missing:
                 problems.append(Problem(page.file, practice.line,
                                         "el diagnóstico de una crisis enlaza a las secciones "
-                                        f"{', '.join('{ #' + anchor + ' }' for anchor in TRIAGE_SECTIONS)} de su "
+                                        f"{', '.join('{ #' + anchor + ' }' for anchor in wanted)} de su "
                                         f"página, y en esta falta{'n' if len(missing) > 1 else ''} "
                                         f"{', '.join('{ #' + anchor + ' }' for anchor in missing)}",
                                         "ponlo en el módulo de crisis, que tiene esas secciones, o añade aquí los "

@@ -227,9 +227,10 @@
   }
 
   // The module's checks for an offer (the SMS module, steps 5 and "Buenas prácticas").
-  // Letters, not \b: JavaScript's \b does not know ñ or á.
+  // Letters, not \b: JavaScript's \b does not know ñ or á. No lookbehind either: Safari before
+  // 16.4 (iOS 15 phones) cannot read it, and the whole script would stop.
   function words(list) {
-    return new RegExp("(?<![\\p{L}\\p{N}])(?:" + list + ")(?![\\p{L}\\p{N}])", "iu");
+    return new RegExp("(?:^|[^\\p{L}\\p{N}])(?:" + list + ")(?![\\p{L}\\p{N}])", "iu");
   }
   var ACTION = words("enseña|enseñad|muestra|pide|pídenos|llama|llámanos|reserva|ven|venid|visita|visítanos|" +
     "compra|pásate|pasa|escribe|entra|descarga|canjea|aprovecha|recoge|encarga|di|dinos|usa|" +

@@ -49,6 +49,18 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Fence:
+    """A fenced code block: ```` ```sms ```` … ```` ``` ````."""
+
+    info: str  # the info string after the opening fence, lowercased and stripped: "sms", "text", ""
+    line: int  # the opening fence's line
+    end: int  # the closing fence's line (the last line of its container when it is not closed)
+    indent: int  # spaces before the opening fence
+    content: str  # the lines between the fences, without the fence's indentation
+    inside: tuple[str, ...]  # what encloses it, as Block.inside
+
+
+@dataclass(frozen=True)
 class Heading:
     level: int
     text: str  # without the attribute list
@@ -98,6 +110,7 @@ class Scan:
     code: set[int] = field(default_factory=set)  # lines of fenced or indented code, fence lines included
     unclosed_fences: list[int] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
+    fences: list[Fence] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     html: list[Html] = field(default_factory=list)
@@ -155,8 +168,12 @@ def scan(text: str, *, first_line: int = 1) -> Scan:
             inside.append(f"admonition:{kind}")
         elif token.type in ("fence", "code_block"):
             found.code.update(range(start + 1 + offset, stop + 1 + offset))
-            if token.type == "fence" and not _fence_closed(token, lines, stop):
-                found.unclosed_fences.append(start + 1 + offset)
+            if token.type == "fence":
+                if not _fence_closed(token, lines, stop):
+                    found.unclosed_fences.append(start + 1 + offset)
+                header = lines[start] if start < len(lines) else ""
+                found.fences.append(Fence(token.info.strip().lower(), start + 1 + offset, stop + offset,
+                                          len(header) - len(header.lstrip(" ")), token.content, tuple(inside)))
         elif token.type == "html_block":
             _html_block(token, lines, offset, found)
         elif token.type == "heading_open":

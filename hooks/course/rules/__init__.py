@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..model import Course
 from ..problems import Problem, in_order
-from . import blocks, data, links, markers, pages, reviews, safety, spelling, timing
+from . import blocks, data, examples, links, markers, pages, reviews, safety, spelling, timing
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,10 @@ BUILD: tuple[Rule, ...] = tuple(Rule(function.__name__, function) for function i
     blocks.blocks_in_the_wrong_place,
     blocks.unique_page_ids,
     blocks.practice_once,
+    examples.practice_contents,
+    examples.sms_example_places,
+    examples.sms_example_translations,
+    examples.sms_example_claims,
     markers.markers,
     links.links,
     links.images,

@@ -567,7 +567,7 @@ def test_the_trainers_sheet_has_each_modules_time_notes_and_answer_key(fixture_s
         slide = next(slide for slide in plan.slides if index in slide.notes)
         assert (f'<p class="digicom-trainer-note__title">{note.title}</p>\n<p class="digicom-trainer-note__where">'
                 f'{where.format(n=slide.number, section=plan.sections[slide.section].title)}</p>') in sheet
-    key = sheet[sheet.index('<section class="digicom-answer-key"'):]
+    key = sheet[sheet.index('<div class="digicom-answer-key"'):]
     [quiz] = sms.quizzes
     answer = next(answer.text for answer in quiz.answers if answer.correct)
     assert f'<p class="digicom-answer-key__question">{quiz.question[0]}</p>' in key

@@ -54,9 +54,9 @@ _MID_CUT_COST = 120  # more than a slide: one more slide is better than cutting 
 _UNEVEN_COST = 80
 _STUB_COST = 400
 _LATE_HEADING_COST = 150
-_OVER_COST = 300
+_OVER_COST = 300  # a slide over the budget to take in what would be a stub (less than a stub, more than two slides)
 # Blocks meant to be shown on a slide of their own: only too long when they do not fit the screen.
-_OWN_SLIDE = {"checklist", "quiz", "practice"}  # a slide over the budget to take in what would be a stub (less than a stub, more than two slides)
+_OWN_SLIDE = {"checklist", "quiz", "practice"}
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def _scaled(weight: float, kind: str) -> int:
 # How much more of the screen a slide word takes in each kind of block than in a paragraph:
 # list items, table cells and checklist rows have padding and gaps around them. Measured on
 # every slide of the course at 1366 × 768 (a least-squares fit of each slide's height).
-_ROOM = {"list": 1.2, "item": 1.2, "table": 1.45, "checklist": 1.35, "intro": 1.1, "code": 1.15, "lines": 1.15,
+_ROOM = {"list": 1.2, "item": 1.2, "table": 1.45, "checklist": 1.35, "intro": 1.1, "code": 1.0, "lines": 0.9,
          "admonition": 1.2, "quiz": 1.1, "practice": 1.2}
 
 
@@ -244,10 +244,17 @@ def _unit(block: TopBlock, text: _Text, lines: list[str], notes: dict[int, int],
     if block.kind == "table":
         return Unit("table", first, last, _scaled(text.weight(first, last, per_row=True), "table"))
     if block.kind == "code":
-        return Unit("code", first, last, _scaled(_code_weight(lines[first:last - 1]), "code"))
+        return Unit("code", first, last, _scaled(_code_weight(_code(lines, first, last)[1]), "code"))
     if block.kind == "list":
         return Unit("list", first, last, _scaled(text.weight(first, last), "list"))
     return Unit(block.kind, first, last, text.weight(first, last))
+
+
+def _code(lines: list[str], first: int, last: int) -> tuple[int, list[str]]:
+    """The first line of a piece of code and its lines, without its fences (an indented one has none)."""
+    if lines[first - 1].lstrip().startswith(("```", "~~~")):
+        return first + 1, lines[first:last - 1]
+    return first, lines[first - 1:last]
 
 
 def _quiz_weight(quiz) -> int:
@@ -261,11 +268,11 @@ def _quiz_weight(quiz) -> int:
 def _pieces(unit: Unit, page: Page, text: _Text) -> list[Unit]:
     """A list too long for one slide, item by item; a piece of code, paragraph by paragraph (at its blank lines)."""
     if unit.kind == "code":
-        content = page.lines[unit.line:unit.end - 1]  # between the fences
+        start, content = _code(page.lines, unit.line, unit.end)
         starts = [0] + [index for index in range(1, len(content)) if content[index].strip() and
                         not content[index - 1].strip()]
         ends = starts[1:] + [len(content)]
-        return [Unit("lines", unit.line + 1 + first, unit.line + last, _scaled(_code_weight(content[first:last]), "lines"),
+        return [Unit("lines", start + first, start + last - 1, _scaled(_code_weight(content[first:last]), "lines"),
                      list_line=unit.line, item=first) for first, last in zip(starts, ends)]
     block = next(block for block in top_level(page.body, first_line=page.front.body_line) if block.line == unit.line)
     starts = list(block.items) + [block.end + 1]

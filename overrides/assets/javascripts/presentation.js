@@ -33,7 +33,7 @@
  * Shift+Space previous (a presenter's clicker sends PageUp/PageDown); Home/End first and
  * last: always, even after a quiz answer was clicked. Answers and boxes are chosen with a
  * click or tap, or with Tab and Space (Space chooses when a control has the keyboard
- * focus; a mouse click hands the keys back to the slides). P opens the presenter window,
+ * focus; a click or tap hands the keys back to the slides). P opens the presenter window,
  * F full screen, Esc leaves (back to the button). The address keeps the slide
  * (#slide-5), so a reload opens the view on the same slide.
  *
@@ -414,6 +414,7 @@
   }
 
   function onKeydown(event) {
+    pointing = false;
     if (!view || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) {
       return;
     }
@@ -436,25 +437,23 @@
     }
   }
 
-  /* An answer, a box or a button chosen with the mouse or a finger: the keys go back to the slides
-     (unless the click moved the focus on purpose, as a quiz does to its feedback). */
-  function onClick(event) {
-    var target = event.target;
-    if (!view || event.detail === 0 || !target.closest) {
-      return;
-    }
-    if (target.closest("input[type=radio], input[type=checkbox], label, button")) {
-      window.setTimeout(function () {
-        if (view && (!document.activeElement || pressable(document.activeElement))) {
-          view.stage.focus({ preventScroll: true });
-        }
-      }, 0);
-    }
+  /* An answer, a box or a button chosen with the mouse or a finger: the keys stay with the slides
+     (the focus goes back to the stage as soon as the click gives it to the control). Tab and the
+     keyboard still reach every control. A quiz that moves the focus to its feedback keeps it there. */
+  var pointing = false;
+
+  function onPointerdown() {
+    pointing = true;
   }
 
   function onFocusin(event) {
-    if (view && !view.dialog.contains(event.target)) {
+    if (!view) {
+      return;
+    }
+    if (!view.dialog.contains(event.target)) {
       view.stage.focus();
+    } else if (pointing && pressable(event.target)) {
+      view.stage.focus({ preventScroll: true });
     }
   }
 
@@ -501,7 +500,7 @@
     window[method]("keydown", onKeydown, true);
     document[method]("keydown", keepFromTheme, false);
     document[method]("focusin", onFocusin, true);
-    document[method]("click", onClick, true);
+    document[method]("pointerdown", onPointerdown, true);
     document[method]("fullscreenchange", onFullscreenChange, false);
     window[method]("hashchange", onHashchange, false);
   }
@@ -791,8 +790,9 @@
     var current = Math.max(1, Math.min(total, data.current || 1));
     var MESSAGE = "presentation";
     var audience = window.opener || null;
-    var connected = Boolean(audience);
-    var lastContact = Date.now();
+    var lastContact = Date.now(); // the room's window wrote this one
+    var CONTACT = 7000; // without news for this long, the room's window is looked for again
+    var viewClosed = false; // the room's window is there, but its presentation was closed
     var clock = { running: true, last: Date.now(), module: 0, sections: data.sections.map(function () { return 0; }) };
 
     function $(selector) {
@@ -919,7 +919,8 @@
       $("[data-module-planned]").textContent = planned(data.duration);
       $("[data-module-over]").textContent = over(clock.module, data.duration);
       var alone = !audience || audience.closed;
-      var status = alone ? strings.presenterAlone : connected ? strings.presenterConnected : strings.presenterWaiting;
+      var status = alone ? strings.presenterAlone : now - lastContact >= CONTACT ? strings.presenterWaiting :
+        viewClosed ? strings.presenterViewClosed : strings.presenterConnected;
       if ($("[data-status]").textContent !== status) {
         $("[data-status]").textContent = status;
       }
@@ -963,13 +964,12 @@
       if (!message || message.digicom !== MESSAGE || message.module !== data.module || event.source !== audience) {
         return;
       }
-      connected = true;
       lastContact = Date.now();
+      viewClosed = message.type === "closed";
       if (message.type === "show" && message.slide !== current) {
         show(message.slide, true);
-      } else if (message.type === "closed") {
-        $("[data-status]").textContent = strings.presenterViewClosed;
       }
+      tick();
     });
     window.addEventListener("resize", function () {
       scale($("[data-now]"));

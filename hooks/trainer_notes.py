@@ -1,13 +1,18 @@
-"""Trainer notes: kept out of learners' pages, gathered on the trainers' page.
+"""Trainer notes: kept out of learners' pages, gathered on the trainers' sheet with the answer key.
 
 Every ``!!! trainer`` block (read and checked by the course model,
 ``course.trainer_notes``) is replaced on its page by an element readers never see
 (``partials/digicom/trainer-note.html``: hidden, out of search and of print) that
 keeps the note for the presenter window. The page holding ``<!-- trainer-notes -->``
-("Notas para formadores") gets every module's notes, in menu order, each module's
-title linking to it (``partials/digicom/trainer-notes-page.html``).
+("Notas para formadores") becomes the trainers' sheet, printed separately from the
+handouts (``partials/digicom/trainer-notes-page.html``): for every module, in menu
+order, its title linking to it, its time in class (``course.teaching.class_time``:
+presenting, activities, questions, margin) and each section's planned minutes and
+slides (``course.slides``), its notes with their minutes and the slide they go with,
+and the answer key of its questions with their explanations. The sheet is out of
+search (only the module headings are found); the answer key appears nowhere else.
 
-Data: the model's notes and module titles, ``data/strings.yml`` (keys ``trainer_…``).
+Data: the model's notes, questions and module titles, ``data/strings.yml`` (keys ``trainer_…``).
 Events: ``on_config`` (md_in_html must be on), ``on_page_markdown`` (priority 70).
 """
 
@@ -15,6 +20,8 @@ from __future__ import annotations
 
 from course.build import state_for, strings
 from course.links import rebase, written_from
+from course.slides import plan_slides
+from course.teaching import class_time
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -29,6 +36,34 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _sheet(module, notes_page) -> dict:
+    """What the trainers' sheet shows of one module."""
+
+    def moved(markdown: str) -> str:
+        return rebase(markdown, module.src_uri, notes_page.src_uri)
+
+    plan = plan_slides(module)
+    slide_of = {note: slide for slide in plan.slides for note in slide.notes}
+    sections = []
+    for number, section in enumerate(plan.sections):
+        slides = plan.slides_of(number)
+        sections.append({"title": section.title, "minutes": section.minutes,
+                         "first": slides[0].number if slides else 0, "last": slides[-1].number if slides else 0})
+    notes = []
+    for index, note in enumerate(module.notes):
+        slide = slide_of.get(index)
+        notes.append({"title": note.title, "minutes": note.minutes, "body": moved(note.body),
+                      "slide": slide.number if slide else None,
+                      "section": plan.sections[slide.section].title if slide else ""})
+    answers = [{"question": moved("\n".join(quiz.question)), "multiple": quiz.multiple,
+                "right": [moved(answer.text) for answer in quiz.answers if answer.correct],
+                "explanation": moved("\n".join(quiz.explanation).strip())}
+               for quiz in module.quizzes if quiz.valid]
+    return {"id": module.id, "title": module.title, "link": written_from(notes_page.src_uri, module.key + ".md"),
+            "time": class_time(module), "slides": len(plan.slides), "sections": sections, "notes": notes,
+            "answers": answers}
+
+
 @event_priority(70)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = state_for(config)
@@ -40,10 +75,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         parts.replace(note.line, note.end, state.partials.render("trainer-note.html", note=note, shown=False),
                       "trainer notes")
     if model.has_role("trainer-notes"):
-        modules = [{"id": module.id, "title": module.title, "link": written_from(model.src_uri, module.key + ".md"),
-                    "notes": [{"title": note.title, "minutes": note.minutes,
-                               "body": rebase(note.body, module.src_uri, model.src_uri)} for note in module.notes]}
-                   for module in state.course.modules(model.locale)]
+        modules = [_sheet(module, model) for module in state.course.modules(model.locale)]
         html = state.partials.render("trainer-notes-page.html", modules=modules, t=strings(state, model.locale))
         line = model.markers["trainer-notes"][0]
         parts.replace(line, line, html, "trainer notes")

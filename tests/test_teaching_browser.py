@@ -1,8 +1,8 @@
 """Teaching from the real site in Chromium: trainer notes stay hidden and out of search,
 the module header (objectives, then "Presentar", then the handout's QR code), the "Presentar"
-view (loaded only on demand, keys, the address keeping the slide, notes with N, Esc back to
-the button, checklists and quizzes inside it, axe), the printed handout, and the session plan's
-total.
+view (the title slide, keys, the address keeping the slide, Esc back to the button, checklists
+and quizzes inside it, axe), the printed handout, and the session plan's totals. The presenter
+window, slides that fit, offline and identical handouts: tests/test_presenter_browser.py.
 
 The tests run on the real site (session fixtures ``site_dir`` / ``site_url``). What a module
 holds (title, time, objectives, notes, questions) comes from the course model
@@ -21,6 +21,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ROOT
 from course.model import load_course, read_settings
+from course.slides import plan_slides
 
 SMS = "modulos/sms/"
 VIEW = ".digicom-present-view"
@@ -42,11 +43,6 @@ def plain(markdown: str) -> str:
     return text
 
 
-def section_of(line: int, page=SPANISH) -> str:
-    """The title of the ``##`` section a line of the page is in."""
-    return [heading.text for heading in page.scan.headings if heading.level == 2 and heading.line < line][-1]
-
-
 def open_view(page, site_url: str, path: str = SMS) -> int:
     """Open a module on a projector-sized screen and press "Presentar"; the number of slides."""
     page.set_viewport_size(PROJECTOR)
@@ -58,10 +54,6 @@ def open_view(page, site_url: str, path: str = SMS) -> int:
 
 def counter(page) -> str:
     return page.locator(COUNTER).inner_text()
-
-
-def slide_titles(page) -> list[str]:
-    return page.eval_on_selector_all(".digicom-present__title", "titles => titles.map(t => t.textContent)")
 
 
 def slide_of(page, selector: str) -> int:
@@ -157,27 +149,21 @@ def test_every_module_opens_with_its_objectives_then_the_present_button_then_the
 
 @pytest.mark.parametrize(("prefix", "label", "page_model"), [("", "Presentar", SPANISH), ("en/", "Present", ENGLISH)],
                          ids=["es", "en"])
-def test_the_button_loads_the_view_only_when_clicked(page, site_url, prefix, label, page_model):
+def test_the_button_opens_the_view_on_the_title_slide(page, site_url, prefix, label, page_model):
     title = {"": "Presentación: {}", "en/": "Presentation: {}"}[prefix].format(page_model.title)
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
     page.set_viewport_size(PROJECTOR)
     page.goto(site_url + prefix + SMS)
-    page.wait_for_load_state("networkidle")
     button = page.locator(BUTTON)
     assert button.is_visible() and button.inner_text() == label
     # On screen, the button sits under the objectives (the handout's QR code is for paper only).
     intro = page.locator("article .digicom-module-intro").bounding_box()
     assert intro["y"] + intro["height"] <= button.bounding_box()["y"]
     assert not page.locator("figure.digicom-handout").is_visible()
-    assert not [url for url in requested if "presentation." in url], "the view loaded before it was asked for"
     assert page.locator(VIEW).count() == 0
 
     button.click()
     view = page.locator(VIEW)
     view.wait_for(state="visible")
-    assert [url for url in requested if url.endswith("/javascripts/presentation.js")]
-    assert [url for url in requested if url.endswith("/stylesheets/presentation.css")]
     assert view.get_attribute("role") == "dialog" and view.get_attribute("aria-modal") == "true"
     assert view.get_attribute("aria-label") == title
     # The title slide: the module's title, time and objectives, in large type.
@@ -188,14 +174,18 @@ def test_the_button_loads_the_view_only_when_clicked(page, site_url, prefix, lab
     assert re.search(rf"\b{minutes} (minutos|minutes)\b", first.inner_text())
     assert float(first.evaluate("slide => getComputedStyle(slide).fontSize").removesuffix("px")) >= 24
     assert counter(page).startswith("1 / ")
+    # The room's view has no notes to show, and its controls say how to open the presenter's.
+    assert page.locator(f"{VIEW} .digicom-present__presenter").inner_text() == \
+        {"": "Vista del presentador (P)", "en/": "Presenter view (P)"}[prefix]
+    assert page.locator(f"{VIEW} aside, {VIEW} .digicom-present__notes").count() == 0
 
 
 def test_keys_move_between_slides_and_a_reload_keeps_the_slide(page, site_url):
     total = open_view(page, site_url)
-    assert total >= 10
+    assert total >= 10 and total == len(plan_slides(SPANISH).slides)
     assert counter(page) == f"1 / {total}"
     for key, expected in (("ArrowRight", 2), ("PageDown", 3), ("Space", 4), ("ArrowLeft", 3), ("PageUp", 2),
-                          ("Shift+Space", 1), ("End", total), ("Home", 1)):
+                          ("Shift+Space", 1), ("ArrowDown", 2), ("ArrowUp", 1), ("End", total), ("Home", 1)):
         page.keyboard.press(key)
         assert counter(page) == f"{expected} / {total}", key
     page.locator(".digicom-present__next").click()
@@ -211,41 +201,6 @@ def test_keys_move_between_slides_and_a_reload_keeps_the_slide(page, site_url):
     assert counter(page) == f"5 / {total}"
     assert page.locator(SLIDE).inner_text() == shown
     assert page.locator(".digicom-present__slide").count() == total
-
-
-def test_long_sections_are_split_and_every_slide_names_its_section(page, site_url):
-    total = open_view(page, site_url)
-    sections = page.locator("article h2").count()  # the headings left behind in the page
-    assert total > sections
-    titles = slide_titles(page)
-    assert len(titles) == total and titles[0] == SPANISH.title
-    continued = [title for title in titles if title.endswith(" (continuación)")]
-    assert continued and all(title.removesuffix(" (continuación)") in titles for title in continued)
-    words = page.eval_on_selector_all(
-        ".digicom-present__slide", "slides => slides.map(s => s.textContent.trim().split(/\\s+/).length)")
-    assert sum(words) / len(words) < 120
-
-
-def test_n_shows_the_sections_trainer_notes_in_the_view_only(page, site_url):
-    note = SPANISH.notes[0]
-    open_view(page, site_url)
-    go_to(page, slide_titles(page).index(section_of(note.line)) + 1)
-    notes = page.locator(".digicom-present__notes")
-    assert not notes.is_visible()
-    page.keyboard.press("n")
-    assert notes.is_visible()
-    assert page.locator(".digicom-present__notes-toggle").get_attribute("aria-pressed") == "true"
-    assert plain(note.body) in notes.inner_text()
-    assert note.title in notes.inner_text()
-    # The notes stay hidden in the page itself.
-    assert page.locator("article aside.digicom-trainer-note").count() >= 2
-    assert not page.locator("article aside.digicom-trainer-note").first.is_visible()
-    page.keyboard.press("End")
-    assert notes.is_visible() and "Esta sección no tiene notas." in notes.inner_text()
-    page.keyboard.press("N")
-    assert not notes.is_visible()
-    # "N" is not Material's "next page" while presenting.
-    assert page.url.split("#")[0] == site_url + SMS
 
 
 EVERY_ELEMENT = "a => Array.from(a.querySelectorAll('*')).map(e => e.tagName + '#' + e.id)"
@@ -295,7 +250,6 @@ def test_the_open_view_has_no_accessibility_violations(page, site_url, scheme):
     open_view(page, site_url)
     assert page.evaluate("document.body.dataset.mdColorScheme") == {"light": "default", "dark": "slate"}[scheme]
     page.keyboard.press("PageDown")
-    page.keyboard.press("n")
     for where in (1, slide_of(page, ".digicom-checklist"), slide_of(page, ".quiz")):
         go_to(page, where)
         results = Axe().run(page, context=VIEW, options=WCAG)
@@ -360,3 +314,21 @@ def test_the_session_plan_total_is_the_sum_of_the_module_durations(page, site_ur
     assert total_shown == sum(durations) == running
     hours, minutes = divmod(sum(durations), 60)
     assert text_shown == (f"{hours} h {minutes} min" if minutes else f"{hours} h")
+    # Each module's time splits into its parts in class and a margin that add up to it, and so do the totals.
+    parts = ("presenting", "activities", "questions", "margin")
+    splits = rows.locator(".digicom-session-split").evaluate_all(
+        "cells => cells.map(c => ['presenting', 'activities', 'questions', 'margin'].map(k => Number(c.dataset[k])))")
+    assert [sum(split) for split in splits] == durations
+    totals = page.locator("tr[data-session-totals] .digicom-session-split")
+    assert [int(totals.get_attribute(f"data-{part}")) for part in parts] == [sum(column) for column in zip(*splits)]
+    assert int(page.locator("tr[data-session-totals] [data-running-total]").get_attribute("data-running-total")) \
+        == total_shown
+    # Each suggested session: the modules that fit, the breaks and the time to spare make its length.
+    by_id = dict(zip([module.id for module in COURSE.modules(locale)], durations))
+    for session in page.locator("[data-session-length]").all():
+        fits = session.locator(".digicom-session-plan__fits li").evaluate_all("items => items.map(i => i.dataset.module)")
+        summary = session.locator("[data-session-teaching]")
+        teaching, spare = int(summary.get_attribute("data-session-teaching")), int(summary.get_attribute("data-session-spare"))
+        length, budget = int(session.get_attribute("data-session-length")), int(session.get_attribute("data-session-budget"))
+        assert teaching == sum(by_id[module] for module in fits) and teaching + spare == budget <= length
+        assert summary.inner_text().endswith(f"{length // 60} h")

@@ -22,7 +22,8 @@ from course.model import Settings, build_course, load_course, read_settings
 from course.problems import HOW
 from course.rules import blocks as block_rules
 from course.rules import markers as marker_rules
-from course.teaching import cached_qr_svg, qr_svg
+from course.slides import plan_slides
+from course.teaching import cached_qr_svg, class_time, qr_svg
 
 STRINGS = (ROOT / "data" / "strings.yml").read_text(encoding="utf-8")
 NAV = ["index.md", {"Módulos": ["modulos/sms.md", "modulos/email.md"]},
@@ -537,6 +538,68 @@ def test_the_notes_page_lists_every_module_in_menu_order_with_its_notes(fixture_
     assert f'<p class="digicom-trainer-notes__none">{none}</p>' in email and "<aside" not in email
 
 
+@pytest.mark.parametrize(("prefix", "time", "where", "right"), [
+    ("", "Duración: 20 min. En clase: presentar el texto {presenting} min, actividades 15 min, preguntas y listas "
+         "{questions} min y {margin} min de margen. {slides} diapositivas.",
+     "Diapositiva {n}, en «{section}»", "Respuesta correcta:"),
+    ("en/", "Time: 20 min. In class: presenting the text {presenting} min, activities 15 min, questions and "
+            "checklists {questions} min, and {margin} min to spare. {slides} slides.",
+     "Slide {n}, in “{section}”", "Right answer:"),
+])
+def test_the_trainers_sheet_has_each_modules_time_notes_and_answer_key(fixture_site, prefix, time, where, right):
+    """Time split in class, each section's minutes and slides adding up to the module's time, each note
+    with the slide it goes with, and every question with its right answer and explanation."""
+    locale = prefix.strip("/") or "es"
+    course = load_course(fixture_site.parent / "src", read_settings(fixture_site.parent / "src"))
+    sms = course.page("modulos/sms", locale)
+    plan = plan_slides(sms)
+    split = class_time(sms)
+    article = article_of(html_of(fixture_site, f"{prefix}notas-formacion"))
+    sheet = article[article.index('<div class="digicom-trainer-sheet" data-trainer-sheet="sms"'):
+                    article.index('<h2 id="email"')]
+    assert split.presenting + split.activities + split.questions + split.margin == 20
+    assert time.format(presenting=split.presenting, questions=split.questions, margin=split.margin,
+                       slides=len(plan.slides)) in sheet
+    minutes = [int(m) for m in re.findall(r'<td data-minutes="(\d+)">', sheet)]
+    assert minutes[:-1] == [section.minutes for section in plan.sections] and sum(minutes[:-1]) == minutes[-1] == 20
+    assert all(minute >= 1 for minute in minutes)
+    for index, note in enumerate(sms.notes):
+        slide = next(slide for slide in plan.slides if index in slide.notes)
+        assert (f'<p class="digicom-trainer-note__title">{note.title}</p>\n<p class="digicom-trainer-note__where">'
+                f'{where.format(n=slide.number, section=plan.sections[slide.section].title)}</p>') in sheet
+    key = sheet[sheet.index('<div class="digicom-answer-key"'):]
+    [quiz] = sms.quizzes
+    answer = next(answer.text for answer in quiz.answers if answer.correct)
+    assert f'<p class="digicom-answer-key__question">{quiz.question[0]}</p>' in key
+    assert f"<strong>{right}</strong> {answer}</p>" in key
+    assert f'<div class="digicom-answer-key__why">\n<p>{quiz.explanation[0]}</p>' in key
+
+
+def test_the_answer_key_is_only_on_the_trainers_sheet(fixture_site):
+    """Not on a module page, not on the self-assessment, not in either language's search index."""
+    for prefix, label in (("", "Respuesta correcta:"), ("en/", "Right answer:")):
+        for page in ("modulos/sms", "modulos/email", "autoevaluacion", "mi-progreso", ""):
+            built = html_of(fixture_site, f"{prefix}{page}")
+            assert "digicom-answer-key" not in built and label not in built, f"{prefix}{page}"
+        index = (fixture_site / prefix / "search/search_index.json").read_text(encoding="utf-8")
+        assert label not in index and "digicom-answer-key" not in index
+        assert "Respuestas de las preguntas" not in index and "Answers to the questions" not in index
+        assert "digicom-answer-key" in html_of(fixture_site, f"{prefix}notas-formacion")
+
+
+def test_the_real_trainers_sheet_holds_every_modules_notes_and_answers(site_dir):
+    course = load_course(ROOT, read_settings(ROOT))
+    for locale in course.locales:
+        prefix = "" if locale == course.default else f"{locale}/"
+        article = article_of(html_of(site_dir, f"{prefix}notas-formacion"))
+        for module in course.modules(locale):
+            start = article.index(f'data-trainer-sheet="{module.id}"')
+            sheet = article[start:article.find('data-trainer-sheet="', start + 1) % (len(article) + 1)]
+            assert sheet.count('<aside class="digicom-trainer-note digicom-trainer-note--shown"') == len(module.notes)
+            assert sheet.count('<p class="digicom-answer-key__right">') == len(module.quizzes) >= 3, module.file
+            assert sheet.count('<div class="digicom-answer-key__why">\n<p>') == len(module.quizzes), module.file
+
+
 @pytest.mark.parametrize(("prefix", "level", "total", "left_heading"), [
     ("", "básico", "1 h 50 min", "Quedan para otra sesión:"),
     ("en/", "basic", "1 h 50 min", "Left for another session:"),
@@ -545,7 +608,8 @@ def test_the_session_plan_lists_modules_total_and_two_sessions(fixture_site, pre
     article = article_of(html_of(fixture_site, f"{prefix}plan-de-sesion"))
     assert PLAN not in article
     rows = re.findall(r'<tr data-module="([a-z-]+)">\n<th scope="row"><a href="([^"]+)">[^<]+</a></th>\n'
-                      r'<td data-minutes="(\d+)">[^<]+</td>\n<td>([^<]+)</td>\n<td><ul>(?:<li>[^<]+</li>){3}</ul></td>\n'
+                      r'<td data-minutes="(\d+)">[^<]+</td>\n<td class="digicom-session-split"[^>]*>[^<]+</td>\n'
+                      r'<td>([^<]+)</td>\n<td><ul>(?:<li>[^<]+</li>){3}</ul></td>\n'
                       r'<td data-running-total="(\d+)">', article)
     assert rows == [("sms", "../modulos/sms/", "20", level, "20"), ("email", "../modulos/email/", "90", level, "110")]
     assert all(link_works(fixture_site, f"{prefix}plan-de-sesion/", href) for _, href, *_ in rows)

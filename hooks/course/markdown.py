@@ -268,3 +268,47 @@ def _line_of(needle: str, lines: list[str], start: int, stop: int) -> int:
 def strip_inline_code(line: str) -> str:
     """A line with its inline code spans blanked out (markers or tags shown as examples are not real)."""
     return re.sub(r"(`+)(?:(?!\1).)+?\1", lambda match: " " * len(match.group(0)), line)
+
+
+@dataclass(frozen=True)
+class TopBlock:
+    """A block at the top level of a text (not inside a list, a quote or an admonition).
+
+    What a page is made of, in order: the presentation view's slides are cut between
+    these (``course.slides``).
+    """
+
+    kind: str  # "heading", "paragraph", "list", "table", "code", "admonition", "html", "blockquote", "rule"
+    line: int
+    end: int  # its last line that is not blank
+    level: int = 0  # a heading's level
+    items: tuple[int, ...] = ()  # a list's items: the first line of each
+
+
+_TOP_KINDS = {"heading_open": "heading", "paragraph_open": "paragraph", "bullet_list_open": "list",
+              "ordered_list_open": "list", "table_open": "table", "fence": "code", "code_block": "code",
+              "admonition_open": "admonition", "html_block": "html", "blockquote_open": "blockquote", "hr": "rule"}
+
+
+def top_level(text: str, *, first_line: int = 1) -> list[TopBlock]:
+    """The top-level blocks of a text, with their lines (counted from ``first_line``)."""
+    lines = text.splitlines()
+    offset = first_line - 1
+    found: list[TopBlock] = []
+    items: list[int] | None = None
+    for token in _parser().parse(text):
+        if token.level == 1 and token.type == "list_item_open" and items is not None and token.map:
+            items.append(token.map[0] + 1 + offset)
+            continue
+        if token.level != 0 or token.type not in _TOP_KINDS or not token.map:
+            continue
+        start, stop = token.map
+        if items is not None and found:  # close the list before
+            found[-1] = TopBlock(found[-1].kind, found[-1].line, found[-1].end, items=tuple(items))
+        items = [] if _TOP_KINDS[token.type] == "list" else None
+        level = int(token.tag[1]) if token.type == "heading_open" else 0
+        found.append(TopBlock(_TOP_KINDS[token.type], start + 1 + offset, _last_filled(lines, start, stop) + offset,
+                              level))
+    if items is not None and found:
+        found[-1] = TopBlock(found[-1].kind, found[-1].line, found[-1].end, items=tuple(items))
+    return found

@@ -2,27 +2,35 @@
  * The "Present" button of a module page (hooks/teaching.py, partials/digicom/present-button.html).
  *
  * The button is in the page hidden, because it needs JavaScript; this small script
- * shows it. Nothing of the presentation view loads until it is asked for: a click on
- * the button, or opening an address that ends in #slide-N (a reload while presenting),
- * adds presentation.css and presentation.js to the page, then opens the view through
- * window.DigicomPresentation.open(button, slideNumber, byClick); only a click asks for
- * full screen (browsers allow it only then). On pages without the button
- * it does nothing.
+ * shows it. The presentation view (presentation.css and presentation.js) is loaded
+ * when the page is idle, on screens wide enough to present from (a laptop, not a
+ * phone, whose data plan it would cost), so that "Presentar" still works once the
+ * room's wifi has gone; elsewhere it loads on the first click. If it cannot load
+ * (offline before it was loaded), the page says so next to the button, in plain words.
+ *
+ * A click, or opening an address that ends in #slide-N (a reload while presenting),
+ * opens the view through window.DigicomPresentation.open(button, slideNumber, byClick);
+ * only a click asks for full screen (browsers allow it only then). On pages without
+ * the button it does nothing.
  */
 (function () {
   "use strict";
 
   var SLIDE = /^#slide-(\d+)$/;
+  var PRESENTING_SCREEN = "(min-width: 60em)"; // 960 px and wider: a laptop or a projector
   var here = document.currentScript && document.currentScript.src;
   var button = document.querySelector("[data-digicom-present]");
   if (!button || !here) {
     return;
   }
-
+  var problem = document.querySelector("[data-digicom-present-problem]");
   var loading = null;
 
   /* Load presentation.css and presentation.js once; resolves when both are ready. */
   function load() {
+    if (window.DigicomPresentation) {
+      return Promise.resolve();
+    }
     if (loading) {
       return loading;
     }
@@ -38,12 +46,17 @@
       style.rel = "stylesheet";
       style.href = new URL("../stylesheets/presentation.css", here).href;
       style.onload = done;
-      style.onerror = done; // an unstyled view is still usable
+      style.onerror = function () {
+        style.remove();
+        loading = null;
+        reject(new Error("presentation.css did not load"));
+      };
       document.head.appendChild(style);
       var script = document.createElement("script");
       script.src = new URL("presentation.js", here).href;
       script.onload = done;
       script.onerror = function () {
+        script.remove();
         loading = null;
         reject(new Error("presentation.js did not load"));
       };
@@ -54,9 +67,14 @@
 
   function open(slide, byClick) {
     load().then(function () {
+      if (problem) {
+        problem.textContent = "";
+      }
       window.DigicomPresentation.open(button, slide, byClick);
     }, function () {
-      /* Offline without the file: the page stays as it is. */
+      if (problem) {
+        problem.textContent = button.getAttribute("data-present-unavailable");
+      }
     });
   }
 
@@ -73,6 +91,30 @@
     }
   }
 
+  function prefetch() {
+    var connection = navigator.connection;
+    if ((connection && connection.saveData) || !window.matchMedia(PRESENTING_SCREEN).matches) {
+      return;
+    }
+    load().catch(function () {
+      /* Said under the button only if someone asks for the view. */
+    });
+  }
+
+  /* After the page has loaded, when the browser has nothing else to do. */
+  function schedule() {
+    if (window.requestIdleCallback) {
+      window.requestIdleCallback(prefetch, { timeout: 3000 });
+    } else {
+      window.setTimeout(prefetch, 500);
+    }
+  }
+
   openFromAddress();
   window.addEventListener("hashchange", openFromAddress);
+  if (document.readyState === "complete") {
+    schedule();
+  } else {
+    window.addEventListener("load", schedule);
+  }
 })();

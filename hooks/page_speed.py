@@ -1,0 +1,51 @@
+"""First paint on a phone: our three tiny scripts that must run before Material's are written into the page.
+
+``overrides/main.html`` loads ``assets/javascripts/upstream/storage-guard.js`` (in the head,
+right after Material's storage helpers), ``alternates.js`` and ``lazy-search.js`` (just before
+Material's bundle): each must run at that point, so none can be ``defer``. Fetched as files,
+the first blocks the page's first paint and all three cost a request on a slow line. This hook
+writes each one, minified (rjsmin), in place of its ``<script src>``: same order, same moment,
+no request. The files stay in the site for the offline copy and for reading.
+
+Events: ``on_post_page``, ``on_post_template`` (the "page not found" pages).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import rjsmin
+from course.build import state_for
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+INLINED = ("storage-guard.js", "alternates.js", "lazy-search.js")
+_TAG = re.compile(r'<script src="[^"<>]*?\bassets/javascripts/upstream/(?P<name>[\w-]+\.js)"></script>')
+
+
+def inline_scripts(html: str, sources: dict[str, str]) -> str:
+    """The page with each listed upstream script's ``<script src>`` replaced by its (minified) code."""
+    def inline(match: re.Match) -> str:
+        code = sources.get(match.group("name"))
+        return match.group(0) if code is None else f"<script>{code}</script>"
+
+    return _TAG.sub(inline, html)
+
+
+def _sources(config: MkDocsConfig) -> dict[str, str]:
+    memo = state_for(config).extra
+    if "inline_scripts" not in memo:
+        folder = Path(config.theme.custom_dir) / "assets/javascripts/upstream"
+        # "</script" can never appear inside: it would end the element (no such text in these files).
+        memo["inline_scripts"] = {name: rjsmin.jsmin((folder / name).read_text(encoding="utf-8")).replace(
+            "</script", "<\\/script") for name in INLINED}
+    return memo["inline_scripts"]
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return inline_scripts(output, _sources(config))
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    return inline_scripts(output_content, _sources(config)) if template_name.endswith(".html") else output_content

@@ -16,8 +16,8 @@ IFRAME_WORKER_SHIM := $(NPM_CACHE)/iframe-worker/node_modules/iframe-worker/shim
 # The Nu HTML checker, for the HTML-validity gate (needs Java).
 VNU := vnu-jar@26.9.27
 VNU_JAR := $(NPM_CACHE)/vnu-jar/node_modules/vnu-jar/build/dist/vnu.jar
-# Lighthouse, for `make bench` only.
-LIGHTHOUSE := lighthouse@13.5.0
+# Lighthouse, for `make bench` only. 12.2.3: Lighthouse 13 needs Node 22 and Debian 12 has Node 20.
+LIGHTHOUSE := lighthouse@12.2.3
 LIGHTHOUSE_BIN := $(NPM_CACHE)/lighthouse/node_modules/.bin/lighthouse
 
 .DEFAULT_GOAL := help

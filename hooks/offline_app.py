@@ -100,7 +100,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     worker = site / WORKER_SOURCE
     if not app_enabled(config):
-        worker.unlink(missing_ok=True)
         return
     import json
 
@@ -116,6 +115,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
                         locale=language["locale"], prefix=prefixes[language["locale"]])
         target = site / prefixes[language["locale"]] / MANIFEST
         target.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    # The source stays in the site, minified like our other assets; the worker is sw.js.
     source = worker.read_text(encoding="utf-8")
-    worker.unlink()
-    (site / WORKER).write_text(worker_source(source, precache_list(site)), encoding="utf-8")
+    left_out = state_for(config).extra.get("not_requested", set())  # bundled or inlined (hooks/page_speed.py)
+    (site / WORKER).write_text(worker_source(source, precache_list(site, left_out)), encoding="utf-8")

@@ -13,8 +13,8 @@ For merchants, each language's index also gets (from the course model):
 - one entry per glossary term (``glosario/#rgpd``), instead of the whole glossary as one
   result (the list is marked ``data-search-exclude`` in ``partials/digicom/glossary.html``);
 - pages that gather the modules (progress, self-assessment, trainer notes, session plan:
-  ``course.roles``, ``gathers_modules``): only their first part, ranked after the course
-  (unless their front matter sets ``search:`` itself). The legal pages rank after the
+  ``course.roles``, ``gathers_modules``) ranked after the course (unless their front
+  matter sets ``search:`` itself); they are still found, after it. The legal pages rank after the
   course by their own front matter (``search: boost:``).
 
 Events: ``on_page_markdown`` (search settings by role), ``on_post_page`` (rewrite each
@@ -29,7 +29,7 @@ from pathlib import Path
 from course.build import in_nested_language_build, offline_copy, state_for
 from course.roles import BELOW_THE_COURSE, ROLES
 from course.search import (SEARCH_INDEX, language_prefixes, page_location, retarget_search_config,
-                           split_search_index, with_glossary_terms, with_keywords, without_sections)
+                           split_search_index, with_glossary_terms, with_keywords)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
@@ -58,9 +58,6 @@ def _for_merchants(index: dict, locale: str, config: MkDocsConfig) -> dict:
     keywords = {page_location(page.key): [str(word).strip() for word in page.front.data["keywords"]]
                 for page in course.in_locale(locale) if isinstance(page.front.data.get("keywords"), list)}
     index = with_keywords(index, keywords)
-    gathering = [page_location(page.key) for page in course.in_locale(locale)
-                 if any(role.gathers_modules and page.has_role(role.name) for role in ROLES)]
-    index = without_sections(index, gathering)
     glossary = course.with_role("glossary", locale)
     if glossary is not None:
         index = with_glossary_terms(index, page_location(glossary.key), course.glossary.terms.get(locale, []))

@@ -163,10 +163,10 @@ def test_a_new_deploy_is_offered_in_one_line_and_replaces_the_cache(browser, two
         link.unlink()
         link.symlink_to(site_b)  # the deploy
         page.reload()
-        line = page.locator(".digicom-update")
+        line = page.locator(".digicom-update", has_text=UPDATE_LINE["es"])
         line.wait_for(state="visible", timeout=15000)
         assert line.get_attribute("role") == "status"
-        assert line.inner_text().startswith(UPDATE_LINE["es"])
+        assert page.locator(".digicom-update").count() == 1
         assert "Versión B" not in page.content(), "the old version keeps serving until the reader accepts"
 
         with page.expect_navigation():
@@ -211,3 +211,35 @@ def test_the_offline_copy_and_mkdocs_serve_have_no_worker(tmp_path):
     assert served.ok, served.log
     assert not (served.site / WORKER).exists()
     assert "offline-app.js" not in (served.site / "modulos/sms/index.html").read_text(encoding="utf-8")
+
+
+# ── What the worker keeps (course.offline_app) ─────────────────────────────
+
+
+def test_the_list_keeps_pages_by_their_address_and_leaves_out_what_no_reader_needs(tmp_path):
+    from course.offline_app import precache_list, revision, worker_source
+
+    files = {
+        "index.html": "home", "modulos/sms/index.html": "sms", "en/404.html": "not found",
+        "search/search_index.json": json.dumps({"config": {"lang": ["es"]}, "docs": []}),
+        "en/search/search_index.json": json.dumps({"config": {"lang": ["en"]}, "docs": []}),
+        "assets/javascripts/lunr/min/lunr.es.min.js": "es", "assets/javascripts/lunr/min/lunr.de.min.js": "de",
+        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js": "support",
+        "assets/javascripts/lunr/min/lunr.multi.min.js": "multi", "assets/javascripts/bundle.min.js.map": "map",
+        "sitemap.xml": "", "sitemap.xml.gz": "", "sw.js": "old worker",
+        "assets/javascripts/service-worker.js": "source", "assets/images/favicon.png": "material's",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    listed = precache_list(tmp_path)
+    assert [address for address, _ in listed] == [
+        "", "assets/javascripts/lunr/min/lunr.es.min.js", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+        "en/404.html", "en/search/search_index.json", "modulos/sms/", "search/search_index.json"]
+    assert dict(listed)["modulos/sms/"] == revision(b"sms")
+    one = worker_source("// worker", listed)
+    (tmp_path / "modulos/sms/index.html").write_text("sms, corrected", encoding="utf-8")
+    other = worker_source("// worker", precache_list(tmp_path))
+    version = one.split("\n", 1)[0]
+    assert version.startswith("self.DIGICOM_VERSION=") and version != other.split("\n", 1)[0]
+    assert one.endswith("\n// worker") and worker_source("// worker", listed) == one

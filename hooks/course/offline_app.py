@@ -72,8 +72,8 @@ def cache_key(relative: str) -> str:
     return relative
 
 
-def precache_list(site: Path) -> list[tuple[str, str]]:
-    """``[(address, revision)]`` of everything kept offline, sorted by address."""
+def precache_list(site: Path, left_out: set[str] = frozenset()) -> list[tuple[str, str]]:
+    """``[(address, revision)]`` of everything kept offline, sorted by address (``left_out``: files no page asks for)."""
     lunr = set().union(*(lunr_files(languages) for languages in search_languages(site)))
     entries = []
     for path in sorted(site.rglob("*")):
@@ -81,7 +81,7 @@ def precache_list(site: Path) -> list[tuple[str, str]]:
             continue
         relative = path.relative_to(site).as_posix()
         name = PurePosixPath(relative).name
-        if (path.suffix == ".map" or name in _LEFT_OUT_NAMES or relative in _LEFT_OUT_FILES
+        if (path.suffix == ".map" or name in _LEFT_OUT_NAMES or relative in _LEFT_OUT_FILES or relative in left_out
                 or (relative.startswith(_LUNR) and relative not in lunr)):
             continue
         entries.append((cache_key(relative), revision(path.read_bytes())))

@@ -26,9 +26,8 @@ class Role:
     marker: str  # "<!-- checklist-progress -->"
     page_name: str  # what the page shows, for messages: "el glosario", "«Mi progreso»"
     # Pages that gather what the modules say (their titles, checklist items, notes) would come right
-    # after the module for every word a merchant types. Search keeps only their first part (title and
-    # introduction, not the sections that repeat the modules), ranked after the course with this
-    # Material ``boost`` unless the page's front matter sets ``search:`` itself (hooks/search_i18n.py).
+    # after the module for every word a merchant types: search ranks them after the course
+    # (BELOW_THE_COURSE, unless the page's front matter sets ``search:`` itself; hooks/search_i18n.py).
     gathers_modules: bool = False
 
 

@@ -109,8 +109,3 @@ def with_glossary_terms(index: dict[str, Any], location: str, terms: list[Any]) 
     docs[at:at] = entries
     return {**index, "docs": docs}
 
-
-def without_sections(index: dict[str, Any], locations: list[str]) -> dict[str, Any]:
-    """The index without the sections (``page/#part``) of these pages; their main entries stay."""
-    prefixes = tuple(f"{location}#" for location in locations)
-    return {**index, "docs": [doc for doc in index["docs"] if not (prefixes and doc["location"].startswith(prefixes))]}

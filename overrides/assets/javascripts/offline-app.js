@@ -11,7 +11,13 @@
   "use strict";
 
   var script = document.currentScript;
-  if (!script || !("serviceWorker" in navigator) || location.protocol === "file:") return;
+  var workers;
+  try {
+    workers = navigator.serviceWorker; // throws in some browsers when the reader blocks site data
+  } catch (error) {
+    return;
+  }
+  if (!script || !workers || location.protocol === "file:") return;
   var worker = new URL(script.getAttribute("data-worker"), location.href).href;
   var asked = false;
 
@@ -22,7 +28,6 @@
     line.className = "digicom-update";
     line.setAttribute("role", "status");
     var text = document.createElement("span");
-    text.textContent = script.getAttribute("data-update");
     var button = document.createElement("button");
     button.type = "button";
     button.className = "digicom-update__button";
@@ -36,20 +41,22 @@
     line.appendChild(document.createTextNode(" "));
     line.appendChild(button);
     document.body.appendChild(line);
+    // Filled once it is in the page, so that screen readers announce it.
+    setTimeout(function () { text.textContent = script.getAttribute("data-update"); }, 50);
   }
 
-  navigator.serviceWorker.addEventListener("controllerchange", function () {
+  workers.addEventListener("controllerchange", function () {
     if (asked) location.reload(); // the first install takes over quietly
   });
 
   function register() {
-    navigator.serviceWorker.register(worker).then(function (registration) {
-      if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+    workers.register(worker).then(function (registration) {
+      if (registration.waiting && workers.controller) offer(registration.waiting);
       registration.addEventListener("updatefound", function () {
         var installing = registration.installing;
         if (!installing) return;
         installing.addEventListener("statechange", function () {
-          if (installing.state === "installed" && navigator.serviceWorker.controller) offer(installing);
+          if (installing.state === "installed" && workers.controller) offer(installing);
         });
       });
     }).catch(function () {

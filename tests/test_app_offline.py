@@ -47,6 +47,7 @@ def offline_phone(browser, site_url):
     """A phone that opened the home page once, online; then lost its connection."""
     context, page, watch = _phone(browser)
     page.goto(site_url)
+    page.mouse.wheel(0, 400)  # reading: the worker starts its download
     caches = page.evaluate(READY)
     context.set_offline(True)
     yield page, watch, caches
@@ -157,6 +158,7 @@ def test_a_new_deploy_is_offered_in_one_line_and_replaces_the_cache(browser, two
     context, page, watch = _phone(browser)
     try:
         page.goto(url + "modulos/sms/")
+        page.mouse.wheel(0, 400)
         [cache_a] = page.evaluate(READY)
         assert "Versión B" not in page.content()
 

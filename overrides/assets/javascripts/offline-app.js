@@ -1,7 +1,11 @@
 /*
  * The course on the reader's device: registers the service worker (sw.js, made by
- * hooks/offline_app.py) once the page has loaded, and says in one line when a new
- * version of the course is ready, with a button that loads it.
+ * hooks/offline_app.py), and says in one line when a new version of the course is
+ * ready, with a button that loads it. On the first visit the worker, which then
+ * downloads the whole course, is registered once the page has loaded and the reader
+ * is reading it (the first scroll, tap or key), or ten seconds after the load: the
+ * download must not slow the page the reader opened. Later visits register at once
+ * (nothing to download; it is how the page hears of a new version).
  *
  * The script tag carries what it needs (overrides/main.html): data-worker (the
  * worker's address), data-update (the line's text) and data-reload (the button's).
@@ -49,21 +53,43 @@
     if (asked) location.reload(); // the first install takes over quietly
   });
 
+  var FIRST_VISIT_DELAY = 10000; // milliseconds after the page's load, if the reader does nothing
+  var READING = ["scroll", "pointerdown", "keydown"];
+
+  function follow(registration, installing) {
+    if (!installing) return;
+    installing.addEventListener("statechange", function () {
+      if (installing.state === "installed" && workers.controller) offer(installing);
+    });
+  }
+
   function register() {
     workers.register(worker).then(function (registration) {
+      // The browser may have found the new version on its own while this page loaded.
       if (registration.waiting && workers.controller) offer(registration.waiting);
-      registration.addEventListener("updatefound", function () {
-        var installing = registration.installing;
-        if (!installing) return;
-        installing.addEventListener("statechange", function () {
-          if (installing.state === "installed" && workers.controller) offer(installing);
-        });
-      });
+      follow(registration, registration.installing);
+      registration.addEventListener("updatefound", function () { follow(registration, registration.installing); });
     }).catch(function () {
       /* No worker (private mode, storage blocked or full): the site works online as before. */
     });
   }
 
-  if (document.readyState === "complete") register();
-  else window.addEventListener("load", register);
+  function whenLoaded() {
+    if (workers.controller) {
+      register();
+      return;
+    }
+    var done = false;
+    function once() {
+      if (done) return;
+      done = true;
+      READING.forEach(function (type) { window.removeEventListener(type, once, true); });
+      register();
+    }
+    READING.forEach(function (type) { window.addEventListener(type, once, { capture: true, passive: true }); });
+    setTimeout(once, FIRST_VISIT_DELAY);
+  }
+
+  if (document.readyState === "complete") whenLoaded();
+  else window.addEventListener("load", whenLoaded);
 })();

@@ -19,8 +19,8 @@ VNU_JAR := $(NPM_CACHE)/vnu-jar/node_modules/vnu-jar/build/dist/vnu.jar
 # The QR code of "Take your progress with you" ("Mi progreso"), drawn in the browser (hooks/progress_assets.py).
 QRCODE := qrcode-generator@2.0.4
 QRCODE_JS := $(NPM_CACHE)/qrcode-generator/node_modules/qrcode-generator/dist/qrcode.js
-# Lighthouse, for `make bench` only.
-LIGHTHOUSE := lighthouse@13.5.0
+# Lighthouse, for `make bench` only. 12.2.3: Lighthouse 13 needs Node 22 and Debian 12 has Node 20.
+LIGHTHOUSE := lighthouse@12.2.3
 LIGHTHOUSE_BIN := $(NPM_CACHE)/lighthouse/node_modules/.bin/lighthouse
 
 .DEFAULT_GOAL := help

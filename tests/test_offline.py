@@ -91,3 +91,10 @@ def test_offline_copy_keeps_progress_and_links_it_to_the_published_site(browser,
     assert link.startswith("https://digicom-gijon.github.io/curso/mi-progreso/#p=1.SMS:")
     assert not watch.foreign_requests and not watch.console_errors, (watch.foreign_requests, watch.console_errors)
     assert not watch.failed_requests, watch.failed_requests
+
+
+def test_offline_copy_has_no_service_worker(offline_copy):
+    """file:// has no service workers: the copy carries none, and its pages register none."""
+    assert not (offline_copy / "sw.js").exists()
+    page = (offline_copy / "modulos/sms.html").read_text(encoding="utf-8")
+    assert "offline-app.js" not in page and 'rel="manifest"' not in page

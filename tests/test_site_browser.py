@@ -137,12 +137,29 @@ def test_every_page_is_private_and_error_free(browser, site_url, site_dir):
     assert cookies == []
 
 
-def test_search_index_loads_only_when_the_reader_goes_to_search(page, site_url):
+def test_search_index_and_worker_load_only_when_the_reader_goes_to_search(page, site_url):
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(site_url + "modulos/sms/")
     page.wait_for_load_state("networkidle")
     assert not [url for url in requested if url.endswith("search_index.json")], "the index loaded before any search"
+    assert not [url for url in requested if "/workers/" in url], "the search worker started before any search"
     links = open_search(page, "consentimiento")
     assert links
     assert [url for url in requested if url.endswith("/curso/search/search_index.json")]
+    assert [url for url in requested if "/workers/search-worker.js" in url]
+
+
+@pytest.mark.parametrize("path", ["modulos/sms/index.html", "en/index.html", "404.html"])
+def test_none_of_our_scripts_blocks_the_page(site_dir, path):
+    """Our scripts are deferred; the three that must run before Material's are written into the page."""
+    html = (site_dir / path).read_text(encoding="utf-8")
+    head, body = html.split("</head>", 1)
+    assert not re.findall(r"<script src=", head), "a script file in the head blocks the first paint"
+    bundle = html.index('assets/javascripts/bundle.')
+    for name in ("upstream/storage-guard.js", "upstream/alternates.js", "upstream/lazy-search.js"):
+        assert name not in html, f"{name} is fetched as a file"
+    assert html.index("__md_get") < html.index('"__md_get","__md_set"') < bundle  # the storage guard, in order
+    assert html.index("data-rel") < bundle and html.index("XMLHttpRequest.prototype.open") < bundle
+    ours = re.findall(r'<script src="[^"]*assets/javascripts/(?!bundle\.|mkdocs-quiz\.js)([^"]+)"([^>]*)>', body)
+    assert ours and all("defer" in attributes for _, attributes in ours), ours

@@ -25,14 +25,20 @@ class Role:
     name: str  # "progress"
     marker: str  # "<!-- checklist-progress -->"
     page_name: str  # what the page shows, for messages: "el glosario", "«Mi progreso»"
+    # Pages that gather what the modules say (their titles, checklist items, notes) would come right
+    # after the module for every word a merchant types: search ranks them after the course
+    # (BELOW_THE_COURSE, unless the page's front matter sets ``search:`` itself; hooks/search_i18n.py).
+    gathers_modules: bool = False
 
+
+BELOW_THE_COURSE = 0.0001  # a search boost: after every page of the course that has the words searched
 
 ROLES = (
     Role("module-list", "<!-- modules -->", "la lista de módulos"),
-    Role("progress", "<!-- checklist-progress -->", "«Mi progreso»"),
-    Role("self-assessment", "<!-- self-assessment -->", "la autoevaluación"),
-    Role("trainer-notes", "<!-- trainer-notes -->", "las notas para formadores"),
-    Role("session-plan", "<!-- session-plan -->", "el plan de sesión"),
+    Role("progress", "<!-- checklist-progress -->", "«Mi progreso»", gathers_modules=True),
+    Role("self-assessment", "<!-- self-assessment -->", "la autoevaluación", gathers_modules=True),
+    Role("trainer-notes", "<!-- trainer-notes -->", "las notas para formadores", gathers_modules=True),
+    Role("session-plan", "<!-- session-plan -->", "el plan de sesión", gathers_modules=True),
     Role("tool-directory", "<!-- tool-directory -->", "el directorio de herramientas"),
     Role("glossary", "<!-- glossary -->", "el glosario"),
 )

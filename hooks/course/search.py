@@ -63,3 +63,49 @@ def retarget_search_config(html: str, prefix: str) -> str:
     # Escape "<" so the JSON can never close its own <script> element.
     rewritten = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
     return html[: match.start(2)] + rewritten + html[match.end(2) :]
+
+
+# ── What the index holds for merchants ──────────────────────────────────────
+# Page keywords (front matter ``keywords:``, checked by course.rules.search) are searched as a
+# field of their own: a match there weighs more than one in the text, less than one in a title.
+KEYWORDS_FIELD = "keywords"
+KEYWORDS_BOOST = 1000.0  # as much as a title: the keyword names the page
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, as search compares words ("Boletín" → "boletin")."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+
+
+def page_location(key: str) -> str:
+    """A page's address in its language's index ("modulos/sms" → "modulos/sms/", "index" → "")."""
+    if key == "index":
+        return ""
+    return key.removesuffix("/index") + "/"
+
+
+def with_keywords(index: dict[str, Any], keywords: dict[str, list[str]]) -> dict[str, Any]:
+    """The index with each page's keywords on its main entry (the one without ``#``), searched by field."""
+    fields = {**index["config"].get("fields", {}), KEYWORDS_FIELD: {"boost": KEYWORDS_BOOST}}
+    docs = [{**doc, KEYWORDS_FIELD: ", ".join(keywords[doc["location"]])} if doc["location"] in keywords else doc
+            for doc in index["docs"]]
+    return {**index, "config": {**index["config"], "fields": fields}, "docs": docs}
+
+
+def with_glossary_terms(index: dict[str, Any], location: str, terms: list[Any]) -> dict[str, Any]:
+    """The index with one entry per glossary term (``glosario/#rgpd``) right after the glossary page's own.
+
+    The page's list of terms is left out of the page's entry (``data-search-exclude``), so
+    a search for "RGPD" shows that term and its definition, not the whole glossary.
+    """
+    # The term alone is the title: its expansion's words ("Boletín Oficial del Estado") must not
+    # outrank the module a merchant means ("boletín": the email module).
+    entries = [{"location": f"{location}#{term.id}", "title": term.term,
+                "text": f"{term.expansion}. {term.definition}"} for term in terms]
+    docs = list(index["docs"])
+    at = next((n + 1 for n, doc in enumerate(docs) if doc["location"] == location), len(docs))
+    docs[at:at] = entries
+    return {**index, "docs": docs}
+

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..model import Course
 from ..problems import Problem, in_order
-from . import blocks, data, examples, links, markers, pages, reviews, safety, spelling, timing
+from . import blocks, data, examples, links, markers, pages, reviews, safety, search, spelling, timing
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,8 @@ BUILD: tuple[Rule, ...] = tuple(Rule(function.__name__, function) for function i
     data.association,
     data.settings,
     timing.module_timing,
+    search.keywords,
+    search.search_settings,
 ))
 
 

@@ -639,12 +639,14 @@ def test_a_published_page_that_disappears_asks_for_a_redirect_and_the_old_addres
 
 
 def test_every_build_rule_is_shown_firing_by_at_least_one_mistake(tmp_path):
-    """Each rule of the build is proved by a case above or in test_practice_rules.py (its messages are then
-    asserted in both paths)."""
+    """Each rule of the build is proved by a case above, in test_practice_rules.py or in test_search_i18n.py
+    (its messages are then asserted in both paths)."""
     from test_practice_rules import MISTAKES as PRACTICE_MISTAKES
+    from test_search_i18n import SEARCH_MISTAKES
 
+    search_mistakes = {name: Mistake(replace, expected) for name, (replace, expected) in SEARCH_MISTAKES.items()}
     fired: set[str] = set()
-    for name, mistake in {**MISTAKES, **PRACTICE_MISTAKES}.items():
+    for name, mistake in {**MISTAKES, **PRACTICE_MISTAKES, **search_mistakes}.items():
         site = with_mistakes(tmp_path / name, mistake)
         course = load_course(site, read_settings(site), today=TODAY)
         fired |= {rule.name for rule in rules.BUILD if rules.run(course, (rule,))}

@@ -13,14 +13,15 @@ sheet and ``make content-report`` count the same slides, and a test can check th
 The budget, :data:`WORDS_PER_SLIDE`, is in "slide words": a block's words, where a
 short line (a list item, a table row, a line of code, an answer) counts as a whole
 line, :data:`LINE_WORDS`, because it takes a line of the screen whatever its length.
-90 slide words fill about two thirds of a 1366 × 768 screen in 26 px type (the
-smallest the view uses, ``presentation.css``), so a slide fits with room for the
-feedback a question shows once answered. A block that alone is over the budget (a
+A slide within the budget fits a 1366 × 768 screen in the view's type (26 px text,
+24 px at the smallest, ``presentation.css``), with room for the feedback a question shows
+once answered (``tests/test_presenter_browser.py`` measures every slide). A block that alone is over the budget (a
 very long paragraph, table, question or checklist) cannot be cut: it gets a slide of
 its own and :func:`too_long` reports it (``make content-report``); up to
 :data:`SCREEN_WORDS` it still fits the screen, beyond that it would be cut off, and
 editors must shorten it. A question or a checklist is meant to have a slide of its
-own: it is reported only when it does not fit the screen.
+own: it is reported only when it does not fit the screen. A practice tool does not fit the
+room's type size: its slide shows its name, what it asks and a button to the tool on the page.
 
 Trainer notes are never shown on a slide; each one belongs to the slide on which it
 is written (after the text it is about), and the presenter window shows it there.
@@ -38,6 +39,7 @@ from .markdown import TopBlock, top_level
 from .model import Page
 from .prose import TRAINER
 from .readability import words
+from .sms import EXAMPLE_INFO
 from .teaching import section_minutes
 from .timing import module_time
 
@@ -244,10 +246,18 @@ def _unit(block: TopBlock, text: _Text, lines: list[str], notes: dict[int, int],
     if block.kind == "table":
         return Unit("table", first, last, _scaled(text.weight(first, last, per_row=True), "table"))
     if block.kind == "code":
-        return Unit("code", first, last, _scaled(_code_weight(_code(lines, first, last)[1]), "code"))
+        # An SMS example shows its count and alphabet under it (practice-sms-example.html): two more lines.
+        caption = 2 * LINE_WORDS if _fence_info(lines[first - 1]) == EXAMPLE_INFO else 0
+        return Unit("code", first, last, _scaled(_code_weight(_code(lines, first, last)[1]) + caption, "code"))
     if block.kind == "list":
         return Unit("list", first, last, _scaled(text.weight(first, last), "list"))
     return Unit(block.kind, first, last, text.weight(first, last))
+
+
+def _fence_info(line: str) -> str:
+    """The first word of a fence line's info string (``sms`` in ```` ```sms ````), lowercased; "" if none."""
+    words = line.strip().lstrip("`~").split()
+    return words[0].lower() if words else ""
 
 
 def _code(lines: list[str], first: int, last: int) -> tuple[int, list[str]]:

@@ -64,6 +64,11 @@
   }
 
   function register() {
+    if (navigator.onLine === false) {
+      // Nothing to download without a network (and the attempt would fail): wait for it.
+      window.addEventListener("online", register, { once: true });
+      return;
+    }
     workers.register(worker).then(function (registration) {
       // The browser may have found the new version on its own while this page loaded.
       if (registration.waiting && workers.controller) offer(registration.waiting);

@@ -218,6 +218,30 @@
     return slide.of > 1 && !first ? fill(strings.part, { title: slide.title, n: slide.part, total: slide.of }) : slide.title;
   }
 
+  /* A practice tool does not fit a slide in the room's type size: the slide names it and says what it
+     asks, and its button leaves the view for the tool on the page (which a projector shows well). */
+  function practiceCard(tool, strings) {
+    var card = element("div", "digicom-present__practice");
+    var title = tool.querySelector(".digicom-practice__title");
+    var intro = tool.querySelector(".digicom-practice__intro");
+    card.appendChild(element("p", "digicom-present__practice-title", title ? title.textContent : ""));
+    if (intro) {
+      card.appendChild(element("p", "", intro.textContent));
+    }
+    var button = element("button", "md-button md-button--primary digicom-present__practice-button", strings.practice);
+    button.type = "button";
+    button.addEventListener("click", function () {
+      closeView();
+      tool.scrollIntoView({ block: "start" });
+      var first = tool.querySelector("input, textarea, select, button");
+      if (first) {
+        first.focus({ preventScroll: true });
+      }
+    });
+    card.appendChild(button);
+    return card;
+  }
+
   function slideElement(slide, strings, moves) {
     var node = element("div", "digicom-present__slide md-typeset");
     node.setAttribute("role", "group");
@@ -226,6 +250,10 @@
     var heading = slide.section === 0 && slide.part === 1 ? "h1" : "h2";
     node.appendChild(element(heading, "digicom-present__title", slideTitle(slide, strings)));
     slide.parts.forEach(function (part) {
+      if (part.node && part.node.matches && part.node.matches("[data-practice]")) {
+        node.appendChild(practiceCard(part.node, strings));
+        return;
+      }
       if (part.node) {
         move(part.node, node, moves);
         return;

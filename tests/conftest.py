@@ -11,7 +11,8 @@ import os
 import shutil
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -154,6 +155,23 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}"
+
+
+@contextmanager
+def served_then_deployed(work: Path, before: Path, after: Path) -> Iterator[tuple[str, Callable[[], None]]]:
+    """``before`` served at one address; the function it yields publishes ``after`` there (a deploy)."""
+    served = work / "served"
+    served.symlink_to(before, target_is_directory=True)
+    server, url = serve(served)
+
+    def publish_the_update() -> None:
+        served.unlink()
+        served.symlink_to(after, target_is_directory=True)
+
+    try:
+        yield url, publish_the_update
+    finally:
+        server.shutdown()
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):

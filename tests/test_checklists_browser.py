@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import PageWatch, build_site, make_site, open_context, serve, watch_page
+from conftest import PageWatch, build_site, make_site, open_context, served_then_deployed, watch_page
 
 KEY = "digicom.checklists.v1"
 SMS = "modulos/sms/"
@@ -336,16 +336,8 @@ def updated_site(tmp_path_factory: pytest.TempPathFactory):
         ("docs/modulos/sms.en.md", "    - [ ] ", f"    - [ ] {NEW_EN}\n    - [ ] "),
     ]))
     assert after.ok, after.log
-    served = work / "served"
-    served.symlink_to(before.site, target_is_directory=True)
-    server, url = serve(served)
-
-    def publish_the_update() -> None:
-        served.unlink()
-        served.symlink_to(after.site, target_is_directory=True)
-
-    yield url, publish_the_update
-    server.shutdown()
+    with served_then_deployed(work, before.site, after.site) as served:
+        yield served
 
 
 def test_a_tick_stays_on_its_item_when_the_editor_adds_an_item_above_it(page, updated_site):

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import ROOT, SITE_PATH, PageWatch, build_site, make_site, open_context, serve, watch_page
+from conftest import ROOT, SITE_PATH, PageWatch, build_site, make_site, open_context, served_then_deployed, watch_page
 from course.model import Course, load_course, read_settings
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "locale": "es-ES"}
@@ -140,16 +140,8 @@ def updated_site(tmp_path_factory):
         ("docs/modulos/sms.en.md", "    - [ ] ", "    - [ ] I removed everyone who opted out.\n    - [ ] "),
     ]))
     assert before.ok and after.ok, before.log + after.log
-    served = work / "served"
-    served.symlink_to(before.site, target_is_directory=True)
-    server, url = serve(served)
-
-    def publish_the_update() -> None:
-        served.unlink()
-        served.symlink_to(after.site, target_is_directory=True)
-
-    yield url, publish_the_update
-    server.shutdown()
+    with served_then_deployed(work, before.site, after.site) as served:
+        yield served
 
 
 def test_an_answer_stays_on_its_question_when_the_editor_adds_one_above_it(phone, updated_site):

@@ -23,7 +23,6 @@ Events: ``on_page_markdown`` (priority 70).
 from __future__ import annotations
 
 from course.build import cache_folder, state_for, strings, url_to
-from course.slides import plan_slides
 from course.teaching import cached_qr_svg
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -39,7 +38,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return markdown
     t = strings(state, model.locale)
     parts = state.parts_for(model.src_uri)
-    plan = plan_slides(model)
+    plan = state.slide_plan(model)
     data = plan.as_data()
     sheet = state.course.with_role("trainer-notes", model.locale)
     data["sheet"] = url_to(files, sheet.key, page, model.id) if sheet else ""

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from course.build import state_for, strings
 from course.links import rebase, written_from
-from course.slides import plan_slides
 from course.teaching import class_time
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -36,13 +35,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _sheet(module, notes_page) -> dict:
+def _sheet(module, notes_page, plan) -> dict:
     """What the trainers' sheet shows of one module."""
 
     def moved(markdown: str) -> str:
         return rebase(markdown, module.src_uri, notes_page.src_uri)
 
-    plan = plan_slides(module)
     slide_of = {note: slide for slide in plan.slides for note in slide.notes}
     sections = []
     for number, section in enumerate(plan.sections):
@@ -75,7 +73,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         parts.replace(note.line, note.end, state.partials.render("trainer-note.html", note=note, shown=False),
                       "trainer notes")
     if model.has_role("trainer-notes"):
-        modules = [_sheet(module, model) for module in state.course.modules(model.locale)]
+        modules = [_sheet(module, model, state.slide_plan(module)) for module in state.course.modules(model.locale)]
         html = state.partials.render("trainer-notes-page.html", modules=modules, t=strings(state, model.locale))
         line = model.markers["trainer-notes"][0]
         parts.replace(line, line, html, "trainer notes")

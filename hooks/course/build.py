@@ -20,6 +20,7 @@ from .layout import PageParts
 from .model import Course, Page, Settings, load_course
 from .reading import LineMap, load_yaml, read_text
 from .templates import Partials
+from .slides import SlidePlan, plan_slides
 
 _ATTRIBUTE = "_digicom_build"
 
@@ -38,6 +39,13 @@ class BuildState:
 
     def parts_for(self, src_uri: str) -> PageParts:
         return self.parts.setdefault(src_uri, PageParts())
+
+    def slide_plan(self, page: Page) -> SlidePlan:
+        """A module's slides, planned once per build (its page and the trainers' sheet both show them)."""
+        plans = self.extra.setdefault("slide_plans", {})
+        if page.src_uri not in plans:
+            plans[page.src_uri] = plan_slides(page)
+        return plans[page.src_uri]
 
 
 def state_for(config: Any) -> BuildState:

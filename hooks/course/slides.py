@@ -178,6 +178,7 @@ class _Text:
     def __init__(self, page: Page) -> None:
         self.page = page
         self.prose = [p for p in page.scan.prose if TRAINER not in p.inside]
+        self.blocks = top_level(page.body, first_line=page.front.body_line)  # parsed once per plan
 
     def between(self, first: int, last: int) -> list:
         return [p for p in self.prose if first <= p.line <= last]
@@ -193,16 +194,15 @@ class _Text:
         return sum(max(math.ceil(count * 1.3), LINE_WORDS) + 2 for count in rows.values()) or LINE_WORDS
 
 
-def _units(page: Page) -> list[list[Unit]]:
+def _units(page: Page, text: _Text) -> list[list[Unit]]:
     """The page's units, by section (the start first, then each "##")."""
-    text = _Text(page)
     lines = page.lines
     notes = {note.line: index for index, note in enumerate(page.notes)}
     checklists = {checklist.line for checklist in page.checklists}
     practices = {practice.line for practice in page.practices}
     quizzes = sorted((quiz.line, quiz.end, quiz) for quiz in page.quizzes)
     sections: list[list[Unit]] = [[_intro(page)]]
-    blocks = top_level(page.body, first_line=page.front.body_line)
+    blocks = text.blocks
     index = 0
     while index < len(blocks):
         block = blocks[index]
@@ -284,7 +284,7 @@ def _pieces(unit: Unit, page: Page, text: _Text) -> list[Unit]:
         ends = starts[1:] + [len(content)]
         return [Unit("lines", start + first, start + last - 1, _scaled(_code_weight(content[first:last]), "lines"),
                      list_line=unit.line, item=first) for first, last in zip(starts, ends)]
-    block = next(block for block in top_level(page.body, first_line=page.front.body_line) if block.line == unit.line)
+    block = next(block for block in text.blocks if block.line == unit.line)
     starts = list(block.items) + [block.end + 1]
     return [Unit("item", first, next_first - 1, _scaled(text.weight(first, next_first - 1), "item"), list_line=unit.line,
                  item=position)
@@ -391,7 +391,7 @@ def plan_slides(page: Page, budget: int = WORDS_PER_SLIDE) -> SlidePlan:
     headings = [heading for heading in page.scan.headings if heading.level == 2]
     titles = [(page.title, None, page.front.body_line)] + [(h.text, h.anchor, h.line) for h in headings]
     markers: dict[int, Marker] = {}
-    for number, units in enumerate(_units(page)):
+    for number, units in enumerate(_units(page, text)):
         units = _split_long_blocks(units, page, text, budget)
         chunks = _chunks(units, page)
         slides = _cut(chunks, budget, number == 0)

@@ -158,7 +158,7 @@ class _Excluded(HTMLParser):
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
-        self.line_starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+        self.line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
         self.stack: list[str] = []
         self.open_at: tuple[int, int] | None = None  # (offset, stack depth) of the excluded element
         self.spans: list[tuple[int, int]] = []

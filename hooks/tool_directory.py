@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from course.anchors import TOOLS_ANCHOR
 from course.build import state_for, strings, url_to
-from course.tools import filter_options, read_schema, tool_view, tools_for_module, valid_tools
+from course.tools import filter_options, tool_view, tools_for_module, valid_tools
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -35,7 +35,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     parts = state.parts_for(model.src_uri)
     if model.has_role("tool-directory"):
         html = state.partials.render("tool-directory.html", tools=[tool_view(tool, model.locale) for tool in tools],
-                                     options=filter_options(tools, read_schema()), t=t)
+                                     options=filter_options(tools, course.tools.schema), t=t)
         line = model.markers["tool-directory"][0]
         parts.replace(line, line, html, "tool directory")
         page.meta["tool_directory"] = True

@@ -52,6 +52,7 @@ class ToolData:
     lines: LineMap = field(default_factory=LineMap)
     problems: list[Problem] = field(default_factory=list)
     text: str = ""
+    schema: dict[str, Any] = field(default_factory=lambda: read_schema())  # read with the data, once per build
 
     @property
     def entries(self) -> list[dict[str, Any]]:

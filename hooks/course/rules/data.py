@@ -34,13 +34,12 @@ def tools(course: Course) -> list[Problem]:
     if not present:
         return needed
     module_ids = [page.id for page in course.modules(course.default)]
-    return tools_data.tool_problems(course.tools, tools_data.read_schema(), module_ids, course.today) + needed
+    return tools_data.tool_problems(course.tools, course.tools.schema, module_ids, course.today) + needed
 
 
-def required_string_keys() -> dict[str, str]:
+def required_string_keys(schema: dict) -> dict[str, str]:
     """Every key of ``data/strings.yml`` the site uses, and where (templates, hooks, data-driven families)."""
     keys, prefixes = used_string_keys()
-    schema = tools_data.read_schema()
     families = {"level_": LEVELS, "tools_category_": tools_data._enum(schema, "category"),
                 "tools_tier_": tools_data._enum(schema, "price_tier")}
     for prefix in sorted(prefixes):
@@ -54,7 +53,7 @@ def strings(course: Course) -> list[Problem]:
     problems = list(course.strings.problems)
     if course.strings.problems and not course.strings.texts:
         return problems
-    for key, where in sorted(required_string_keys().items()):
+    for key, where in sorted(required_string_keys(course.tools.schema).items()):
         if key not in course.strings.texts:
             problems.append(Problem(strings_data.FILE, None,
                                     f"falta el texto '{key}', que usa el sitio ({where})",

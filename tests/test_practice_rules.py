@@ -12,7 +12,7 @@ import re
 import pytest
 
 from conftest import ROOT, build_site, make_site
-from test_rules import HOW, Mistake, check, with_mistakes
+from test_rules import HOW, Mistake, assert_refused, check, with_mistakes
 
 M, MEN = "docs/modulos/sms.es.md", "docs/modulos/sms.en.md"
 STEPS, STEPS_EN = "Pide permiso y escribe un mensaje corto.", "Ask for permission and write a short message."
@@ -127,13 +127,7 @@ MISTAKES = {
 
 @pytest.mark.parametrize("name", MISTAKES)
 def test_each_mistake_stops_make_check_and_the_build_with_the_same_plain_message(name, tmp_path):
-    mistake = MISTAKES[name]
-    site = with_mistakes(tmp_path / "site", mistake)
-    assert check(site) == mistake.expected
-    built = build_site(site)
-    assert not built.ok, "the build published the mistake"
-    for message in mistake.expected:
-        assert message in built.log
+    assert_refused(with_mistakes(tmp_path / "site", MISTAKES[name]), MISTAKES[name].expected)
 
 
 # ── Correct blocks and examples build, and show what a merchant needs ──────

@@ -27,30 +27,17 @@
   var saving = true;
   var notes = [];
 
-  function storage() {
-    try {
-      return window.localStorage || null;
-    } catch (error) {
-      return null;
-    }
-  }
-
-  function isObject(value) {
-    return !!value && typeof value === "object" && !Array.isArray(value);
-  }
+  // progress.js (loaded first on every page) reads and writes the site's stores; without it, nothing is kept.
+  var progress = window.digicomProgress || null;
+  var isObject = progress ? progress.isObject : function () { return false; };
 
   function loadAll() {
-    var store = storage();
-    if (!store) {
+    if (!progress || !progress.available()) {
       saving = false;
       return {};
     }
-    try {
-      var value = JSON.parse(store.getItem(KEY));
-      return isObject(value) ? value : {};
-    } catch (error) {
-      return {};
-    }
+    var value = progress.read(KEY);
+    return isObject(value) ? value : {};
   }
 
   function loadDraft(kind) {
@@ -61,11 +48,7 @@
   function saveDraft(kind, draft) {
     var all = loadAll();
     all[kind] = draft;
-    var store = storage();
-    try {
-      if (!store) throw new Error("no storage");
-      store.setItem(KEY, JSON.stringify(all));
-    } catch (error) {
+    if (!progress || !progress.write(KEY, all)) {
       saving = false;
     }
     showSaving();

@@ -12,6 +12,8 @@
  *   were already carried over (quizzes.js);
  * - "digicom.progress.v1": {"last": "<module id>"}: the last module opened, for the home
  *   page's "continue where you left off".
+ * The practice tools' drafts ("digicom.practice.v1", practice.js) go through read() and
+ * write() here too, so every store is read and written the same way.
  *
  * Ids come from the text of the item or question in the default language, so the same
  * tick or answer shows in both languages, on the module, "Mi progreso" and the
@@ -206,6 +208,9 @@
     keys: KEYS,
     available: function () { return !!storage(); },
     problem: function () { return problem; },
+    read: read, // any of our stores, for the other scripts (practice.js): never throws
+    write: write,
+    isObject: isObject,
     ticks: ticks,
     setTicks: setTicks,
     answers: answers,

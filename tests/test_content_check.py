@@ -501,15 +501,38 @@ def test_a_title_instead_of_an_id_gets_an_id_to_use(tmp_path, capsys):
     assert "Prueba con  make new-module ID=ventas-por-whatsapp" in capsys.readouterr().err
 
 
+SPELLING_WAITS = ("{file}: la ortografía no se ha revisado, porque este archivo no se puede leer y sus palabras "
+                  "(siglas, nombres) faltarían en la revisión. Cómo arreglarlo / How to fix it: arregla primero el "
+                  "error de este archivo y vuelve a ejecutar make check")
+
+
 @pytest.mark.parametrize("edits", [
     [("docs/acerca.es.md", "title: Acerca del curso", 'title: "Acerca del curso')],  # an unclosed quote
     [("data/tools.yml", "  name: Beta SMS", "  name: [Beta SMS")],  # YAML broken in a data file
 ])
 def test_spelling_stays_calm_when_a_file_is_broken(edits, tmp_path, capsys):
-    """One message for the broken file, and no spelling complaints that come only from its broken structure."""
+    """One message for the broken file, and no spelling complaints that come only from its broken structure
+    (a data file that gives the check its known words adds the line saying spelling waits for the fix)."""
     code, lines = run_check(site_with(tmp_path, edits), capsys)
-    assert code == 1 and len(lines) == 1, lines
-    assert "diccionario" not in lines[0]
+    broken = [line for line in lines if line != SPELLING_WAITS.format(file=edits[0][0])]
+    assert code == 1 and len(broken) == 1, lines
+    assert broken[0].startswith(edits[0][0] + ":") and "diccionario" not in broken[0]
+    assert len(lines) == (2 if edits[0][0] == "data/tools.yml" else 1), lines
+
+
+def test_a_broken_glossary_does_not_turn_its_terms_into_spelling_mistakes(tmp_path, capsys):
+    """The glossary's terms (LSSI…) are words the spelling check knows; unreadable, the check waits for the fix
+    and says so in one line, instead of calling every LSSI on every page a spelling mistake."""
+    site = site_with(tmp_path, [("docs/modulos/sms.es.md", "Pide permiso y escribe un mensaje corto.",
+                                 "Pide permiso y escribe un mensaje corto, como pide la LSSI.")])
+    code, lines = run_check(site, capsys)
+    assert code == 0, lines  # the glossary makes LSSI a known word
+    (site / "data/glossary.yml").write_text((site / "data/glossary.yml").read_text(encoding="utf-8").replace(
+        "- id: lssi", '- id: "lssi'), encoding="utf-8")
+    code, lines = run_check(site, capsys)
+    assert code == 1 and len(lines) == 2, lines
+    assert lines[0] == SPELLING_WAITS.format(file="data/glossary.yml")
+    assert lines[1].startswith("data/glossary.yml:2: aquí se abren unas comillas que no se cierran")
 
 
 def test_spelling_never_asks_to_add_code_or_markup_to_the_word_list(tmp_path, capsys):

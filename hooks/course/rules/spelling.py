@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import glossary as glossary_data
+from .. import tools as tools_data
 from ..model import Course, Page
 from ..problems import Problem
 from ..prose import reader_prose
@@ -53,6 +55,16 @@ class WordList:
         if word in self.exact or word.lower() in self.any_case:
             return True
         return word.isupper() and any(entry.upper() == word for entry in self.exact)
+
+
+def _unread_word_sources(course: Course) -> list[str]:
+    """The data files that give the spelling check known words but could not be read at all."""
+    unread = []
+    if course.glossary.text.strip() and not any(course.glossary.terms.values()) and course.glossary.problems:
+        unread.append(glossary_data.FILE)
+    if course.tools.text.strip() and not course.tools.entries and course.tools.problems:
+        unread.append(tools_data.TOOLS_FILE)
+    return unread
 
 
 def read_wordlist(course: Course) -> WordList:
@@ -253,6 +265,12 @@ def spelling(course: Course, *, hunspell: Callable[[str, str], list[str]] = run_
     """The word list's own mistakes, hunspell on every readable page and data text, then codespell."""
     words = read_wordlist(course)
     problems = list(words.problems)
+    unread = _unread_word_sources(course)
+    if unread:  # its words would be missing: every acronym of the glossary would look misspelt
+        return problems + [Problem(
+            file, None, "la ortografía no se ha revisado, porque este archivo no se puede leer y sus palabras "
+                        "(siglas, nombres) faltarían en la revisión",
+            "arregla primero el error de este archivo y vuelve a ejecutar make check") for file in unread]
     found = check_spelling(course, words, hunspell)
     problems += found
     if codespell:

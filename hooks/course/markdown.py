@@ -283,6 +283,7 @@ class TopBlock:
     end: int  # its last line that is not blank
     level: int = 0  # a heading's level
     items: tuple[int, ...] = ()  # a list's items: the first line of each
+    info: str = ""  # a fenced block's language, the first word after the fence ("sms"), lowercased
 
 
 _TOP_KINDS = {"heading_open": "heading", "paragraph_open": "paragraph", "bullet_list_open": "list",
@@ -307,8 +308,9 @@ def top_level(text: str, *, first_line: int = 1) -> list[TopBlock]:
             found[-1] = TopBlock(found[-1].kind, found[-1].line, found[-1].end, items=tuple(items))
         items = [] if _TOP_KINDS[token.type] == "list" else None
         level = int(token.tag[1]) if token.type == "heading_open" else 0
+        info = token.info.split()[0].lower() if token.type == "fence" and token.info.strip() else ""
         found.append(TopBlock(_TOP_KINDS[token.type], start + 1 + offset, _last_filled(lines, start, stop) + offset,
-                              level))
+                              level, info=info))
     if items is not None and found:
         found[-1] = TopBlock(found[-1].kind, found[-1].line, found[-1].end, items=tuple(items))
     return found

@@ -247,17 +247,11 @@ def _unit(block: TopBlock, text: _Text, lines: list[str], notes: dict[int, int],
         return Unit("table", first, last, _scaled(text.weight(first, last, per_row=True), "table"))
     if block.kind == "code":
         # An SMS example shows its count and alphabet under it (practice-sms-example.html): two more lines.
-        caption = 2 * LINE_WORDS if _fence_info(lines[first - 1]) == EXAMPLE_INFO else 0
+        caption = 2 * LINE_WORDS if block.info == EXAMPLE_INFO else 0
         return Unit("code", first, last, _scaled(_code_weight(_code(lines, first, last)[1]) + caption, "code"))
     if block.kind == "list":
         return Unit("list", first, last, _scaled(text.weight(first, last), "list"))
     return Unit(block.kind, first, last, text.weight(first, last))
-
-
-def _fence_info(line: str) -> str:
-    """The first word of a fence line's info string (``sms`` in ```` ```sms ````), lowercased; "" if none."""
-    words = line.strip().lstrip("`~").split()
-    return words[0].lower() if words else ""
 
 
 def _code(lines: list[str], first: int, last: int) -> tuple[int, list[str]]:

@@ -58,9 +58,15 @@
 
   function follow(registration, installing) {
     if (!installing) return;
-    installing.addEventListener("statechange", function () {
+    function installed() {
       if (installing.state === "installed" && workers.controller) offer(installing);
-    });
+    }
+    installing.addEventListener("statechange", installed);
+    installed(); // it may have finished before this page listened
+  }
+
+  function waiting(registration) {
+    if (registration.waiting && workers.controller) offer(registration.waiting);
   }
 
   function register() {
@@ -71,9 +77,13 @@
     }
     workers.register(worker).then(function (registration) {
       // The browser may have found the new version on its own while this page loaded.
-      if (registration.waiting && workers.controller) offer(registration.waiting);
+      waiting(registration);
       follow(registration, registration.installing);
       registration.addEventListener("updatefound", function () { follow(registration, registration.installing); });
+      if (workers.controller) {
+        // Ask once more now that this page listens: a check the browser made before may have been missed.
+        return registration.update().then(function () { waiting(registration); });
+      }
     }).catch(function () {
       /* No worker (private mode, storage blocked or full): the site works online as before. */
     });

@@ -84,7 +84,7 @@ new-module: | $(BIN)/python ## Create a module in both languages: make new-modul
 
 test: $(STAMP_TEST) chromium $(VNU_JAR) $(QRCODE_JS) check ## Check the content, build strictly and run every test (unit, build and browser)
 	$(MKDOCS) build --strict --clean --site-dir site
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 content-report: $(STAMP_TEST) ## Words, reading time and readability of every page
 	$(BIN)/python scripts/content_report.py

@@ -152,7 +152,7 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Serve a built site over HTTP on 127.0.0.1 under SITE_PATH; returns the server and the site's URL."""
     handler = functools.partial(_SiteHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}"
 
@@ -172,6 +172,13 @@ def served_then_deployed(work: Path, before: Path, after: Path) -> Iterator[tupl
         yield url, publish_the_update
     finally:
         server.shutdown()
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A test that moves on while a file is still being sent closes the connection: not a failure.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -261,6 +268,34 @@ def page(context, watch: PageWatch):
     yield tab
     assert not watch.foreign_requests, f"requests to other hosts: {watch.foreign_requests}"
     assert not watch.console_errors, f"console errors: {watch.console_errors}"
+
+
+WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")  # WCAG 2.1 A and AA, as axe-core tags its rules
+AXE_TAGS = WCAG_TAGS + ("best-practice",)  # and axe's best practices, on whole pages and our tools
+
+
+@functools.cache
+def _axe_source() -> str:
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe().axe_script
+
+
+def axe_violations(page, context: str | dict | None = None, *, tags: tuple[str, ...] = WCAG_TAGS,
+                   rule_ids: list[str] | None = None, rules: dict | None = None) -> list[str]:
+    """What axe-core finds wrong on the page, or in ``context`` (a selector, or axe's ``{"include": …}``).
+
+    One line per violation: its rule, what it asks and where; empty when it finds nothing.
+    ``rule_ids`` runs only those rules instead of ``tags``; ``rules`` turns single rules on or off.
+    axe is sent to a document once, and asked for violations only (it skips collecting what passes).
+    """
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(_axe_source())
+    run_only = {"type": "rule", "values": rule_ids} if rule_ids else {"type": "tag", "values": list(tags)}
+    options = {"runOnly": run_only, "resultTypes": ["violations"], **({"rules": rules} if rules else {})}
+    result = page.evaluate("([context, options]) => axe.run(context || document, options)", [context, options])
+    return [f"{violation['id']} ({violation['help']}) at {[node['target'] for node in violation['nodes'][:3]]}"
+            for violation in result["violations"]]
 
 
 def built_pages(site_dir: Path) -> list[str]:

@@ -14,14 +14,12 @@ import json
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from conftest import PageWatch, build_site, make_site, open_context, served_then_deployed, watch_page
+from conftest import PageWatch, axe_violations, build_site, make_site, open_context, served_then_deployed, watch_page
 
 KEY = "digicom.checklists.v1"
 SMS = "modulos/sms/"
 LIST = "#checklist-sms-1"  # the first checklist of the SMS module
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 BLOCK_STORAGE = """
 Object.defineProperty(window, "localStorage", {
   configurable: true,
@@ -285,16 +283,13 @@ def test_axe_finds_nothing_in_the_checklist_markup(page, site_url, scheme):
     box(page, 2).check()
     expected = "slate" if scheme == "dark" else "default"
     assert page.locator("body").get_attribute("data-md-color-scheme") == expected
-    results = Axe().run(page, context=LIST, options=WCAG)
-    assert results.response["violations"] == [], results.generate_report()
+    assert axe_violations(page, LIST) == []
     page.locator(f"{LIST} [data-checklist-reset]").click()  # the undo button and its status line showing
     assert page.locator(f"{LIST} [data-checklist-undo]").is_visible()
-    results = Axe().run(page, context=LIST, options=WCAG)
-    assert results.response["violations"] == [], results.generate_report()
+    assert axe_violations(page, LIST) == []
     page.goto(site_url + "mi-progreso/")
     page.locator("[data-checklist-summary]").wait_for(state="visible")
-    results = Axe().run(page, context=".digicom-progress", options=WCAG)
-    assert results.response["violations"] == [], results.generate_report()
+    assert axe_violations(page, ".digicom-progress") == []
 
 
 def test_printed_the_boxes_are_empty_squares_and_there_is_no_reset_button(page, site_url):

@@ -17,15 +17,13 @@ import re
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from conftest import ROOT, SITE_PATH, PageWatch, build_site, make_site, open_context, served_then_deployed, watch_page
+from conftest import PageWatch, ROOT, SITE_PATH, axe_violations, build_site, make_site, open_context, served_then_deployed, watch_page
 from course.model import Course, load_course, read_settings
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "locale": "es-ES"}
 TICKS, QUIZZES, VISITS = "digicom.checklists.v1", "digicom.quizzes.v1", "digicom.progress.v1"
 SMS = "modulos/sms/"
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 RIGHT = "¡Correcto! Lee la explicación de abajo."
 WRONG = "No es correcta. Lee la explicación de abajo y vuelve a intentarlo."
 BLOCK_STORAGE = """Object.defineProperty(window, "localStorage", {configurable: true,
@@ -237,8 +235,7 @@ def test_the_home_page_shows_the_first_module_then_where_to_continue_and_each_mo
     shown = page.locator("[data-progress-text]:visible")
     assert shown.count() == 1 and shown.inner_text() == f"Tu progreso: {expected}"
     assert page.locator('[data-progress-module="sms"] [data-progress-text]').is_visible()
-    results = Axe().run(page, context=".digicom-modules", options=WCAG)
-    assert results.response["violations"] == [], results.generate_report()
+    assert axe_violations(page, ".digicom-modules") == []
 
     # The last module opened is the one to continue; in English too.
     page.goto(site_url + "modulos/email/")
@@ -263,9 +260,7 @@ def test_my_progress_shows_each_modules_quiz_results_and_the_self_assessment_sho
     assert page.locator("[data-progress-quiz-summary]").inner_text() == f"Preguntas, en total: 1 de {total} acertadas"
     untouched = page.locator("[data-progress-quiz]").first
     assert untouched.inner_text().startswith("Preguntas: 0 de ")
-    results = Axe().run(page, context={"include": [["[data-progress-quiz]"], ["[data-progress-quiz-summary]"]]},
-                        options=WCAG)
-    assert results.response["violations"] == [], results.generate_report()
+    assert axe_violations(page, {"include": [["[data-progress-quiz]"], ["[data-progress-quiz-summary]"]]}) == []
 
     page.goto(site_url + "en/mi-progreso/")
     assert line.inner_text() == f"Questions: 1 of {len(sms.quizzes)} right · 1 to go over again Go to the questions"
@@ -283,8 +278,7 @@ def test_my_progress_shows_each_modules_quiz_results_and_the_self_assessment_sho
     assert feedback(page, first.quizzes[0].id) == RIGHT
     page.goto(site_url + "autoevaluacion/")
     shown = [[f'.quiz[data-quiz-id="{quiz_id}"]'] for quiz_id in (done["right"], done["wrong"], first.quizzes[0].id)]
-    results = Axe().run(page, context={"include": shown + [[".digicom-quiz-score"]]}, options=WCAG)
-    assert results.response["violations"] == [], results.generate_report()
+    assert axe_violations(page, {"include": shown + [[".digicom-quiz-score"]]}) == []
 
 
 # ── Progress that travels ─────────────────────────────────────────────────────
@@ -299,8 +293,7 @@ def test_progress_moves_to_a_fresh_browser_through_the_link_and_its_qr_code(phon
     assert qr.get_attribute("role") == "img" and qr.get_attribute("aria-label") == "Código QR con tu enlace de progreso"
     assert qr.bounding_box()["width"] >= 200
     assert first.evaluate("() => document.activeElement.hasAttribute('data-progress-address')")
-    results = Axe().run(first, context=".digicom-transfer", options=WCAG)
-    assert results.response["violations"] == [], results.generate_report()
+    assert axe_violations(first, ".digicom-transfer") == []
 
     # Another phone, with a tick of its own and the wrong answer where the first got it right.
     sms = module("modulos/sms")
@@ -323,8 +316,7 @@ def test_progress_moves_to_a_fresh_browser_through_the_link_and_its_qr_code(phon
     answers = stored(other, QUIZZES)["answers"]
     assert answers[done["right"]]["correct"] is True and answers[done["wrong"]]["correct"] is False
     assert other.locator(f'input[data-checklist-item="{done["ticks"][0]}"]').is_checked()
-    results = Axe().run(other, context=".digicom-transfer", options=WCAG)
-    assert results.response["violations"] == [], results.generate_report()
+    assert axe_violations(other, ".digicom-transfer") == []
     # The same link again brings nothing new.
     other.goto(link)
     assert status.inner_text() == "No había nada nuevo: todo lo que trae ya estaba en este navegador."
@@ -413,8 +405,7 @@ def test_with_storage_blocked_every_progress_page_works_and_says_so(phone, site_
         "Este navegador no deja guardar tu progreso, así que no se ha podido añadir."
     page.get_by_role("button", name="Crear mi enlace y mi código QR").tap()
     assert page.locator("[data-progress-status]").inner_text().startswith("Todavía no has marcado nada")
-    results = Axe().run(page, context=".digicom-transfer", options=WCAG)
-    assert results.response["violations"] == [], results.generate_report()
+    assert axe_violations(page, ".digicom-transfer") == []
 
 
 FULL_STORAGE = """(() => { const setItem = Storage.prototype.setItem;

@@ -12,9 +12,8 @@ import functools
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from conftest import ROOT, SITE_PATH, PageWatch, built_pages, open_context, watch_page
+from conftest import PageWatch, ROOT, SITE_PATH, axe_violations, built_pages, open_context, watch_page
 from course.model import Course, load_course, read_settings
 from course.quizzes import Quiz
 from quizzes import SELF_ASSESSMENT_PER_MODULE
@@ -32,8 +31,6 @@ TEXTS = {
            "score": "You got {} of {} right.", "left_one": "1 question left to answer.",
            "left": "{} questions left to answer.", "review": "Review the module “{}”"},
 }
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-               "rules": {"heading-order": {"enabled": True}}}
 
 
 @functools.cache
@@ -294,8 +291,7 @@ def test_axe_finds_nothing_in_a_modules_quiz_section(page, site_url, locale, sch
     assert page.locator("body").get_attribute("data-md-color-scheme") == expected
     answer(page, 0, quizzes[0].correct_positions, texts["check"])
     answer(page, 1, wrong_positions(quizzes[1]), texts["check"])
-    results = Axe().run(page, context={"include": [["#quiz"], [".quiz"]]}, options=AXE_OPTIONS)
-    assert results.response["violations"] == [], results.generate_report()
+    assert axe_violations(page, {"include": [["#quiz"], [".quiz"]]}, rules={"heading-order": {"enabled": True}}) == []
 
 
 def test_axe_finds_nothing_on_the_self_assessment_page(page, site_url):
@@ -303,5 +299,4 @@ def test_axe_finds_nothing_on_the_self_assessment_page(page, site_url):
     page.goto(f"{site_url}autoevaluacion/")
     answer(page, 0, quizzes[0].correct_positions, TEXTS["es"]["check"])
     answer(page, 1, wrong_positions(quizzes[1]), TEXTS["es"]["check"])
-    results = Axe().run(page, context={"include": [[".md-content"]]}, options=AXE_OPTIONS)
-    assert results.response["violations"] == [], results.generate_report()
+    assert axe_violations(page, {"include": [[".md-content"]]}, rules={"heading-order": {"enabled": True}}) == []

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import PageWatch, built_pages, open_context, watch_page
+from conftest import built_pages
 
 
 def open_search(page, query: str) -> list[str]:
@@ -114,27 +114,6 @@ def test_query_matching_a_page_title_ranks_that_page_first(page, site_url, site_
         page.goto(site_url)
         links = open_search(page, word)
         assert links and links[0].split("?")[0] == site_url + location, (word, links[:3])
-
-
-def test_every_page_is_private_and_error_free(browser, site_url, site_dir):
-    """No request to another host, no cookie, no console error, no failed request."""
-    watch = PageWatch()
-    context = open_context(browser, watch=watch)
-    page = context.new_page()
-    watch_page(page, watch)
-    problems = []
-    for path in built_pages(site_dir):
-        page.goto(site_url + path)
-        page.wait_for_load_state("networkidle")
-        for kind in ("foreign_requests", "console_errors", "failed_requests"):
-            found = getattr(watch, kind)
-            if found:
-                problems.append(f"{path}: {kind}: {found}")
-                found.clear()
-    cookies = context.cookies()
-    context.close()
-    assert not problems, "\n".join(problems)
-    assert cookies == []
 
 
 def test_search_index_and_worker_load_only_when_the_reader_goes_to_search(page, site_url):

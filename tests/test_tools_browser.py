@@ -13,9 +13,8 @@ import html
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from conftest import ROOT, PageWatch, open_context, watch_page
+from conftest import PageWatch, ROOT, axe_violations, open_context, watch_page
 from course.model import load_course, read_settings
 from course.tools import filter_options, read_schema, tools_for_module, valid_tools
 
@@ -24,7 +23,6 @@ MODULE_IDS = [module.id for module in COURSE.modules("es")]
 TOOLS = valid_tools(COURSE.tools)
 OPTIONS = filter_options(TOOLS, read_schema())
 ALL_IDS = [tool["id"] for tool in TOOLS]
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 def ids_where(predicate) -> list[str]:
@@ -163,7 +161,7 @@ def test_a_module_page_shows_its_tools_and_links_to_their_cards(page, site_url, 
     assert section.inner_text().removesuffix("¶").strip() == heading
     links = page.locator(".digicom-module-tools__list a")
     assert links.all_inner_texts() == [tool["name"] for tool in tools]
-    assert Axe().run(page, context=".digicom-module-tools", options=WCAG).response["violations"] == []
+    assert axe_violations(page, ".digicom-module-tools") == []
     links.last.click()
     page.wait_for_load_state()
     assert page.url == f"{site_url}{prefix}herramientas/#tool-{tools[-1]['id']}"
@@ -179,8 +177,7 @@ def test_axe_finds_no_wcag_violation_in_the_directory(page, site_url, scheme):
     open_directory(page, site_url)
     assert page.locator("body").get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
     page.locator('input[name="free_plan"]').check()  # with a filter on, too
-    results = Axe().run(page, context="[data-digicom-tools]", options=WCAG)
-    assert results.response["violations"] == [], results.generate_report()
+    assert axe_violations(page, "[data-digicom-tools]") == []
 
 
 def test_keyboard_tab_to_a_filter_and_toggle_it_with_space(page, site_url):

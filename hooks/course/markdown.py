@@ -116,6 +116,7 @@ class Scan:
     html: list[Html] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     prose: list[Prose] = field(default_factory=list)
+    top: list[TopBlock] = field(default_factory=list)  # what the text is made of, in order (its slides)
 
     def is_code(self, line: int) -> bool:
         return line in self.code
@@ -137,6 +138,7 @@ def scan(text: str, *, first_line: int = 1) -> Scan:
     found = Scan()
     tokens = _parser().parse(text)
     offset = first_line - 1
+    found.top = _top_blocks(tokens, lines, offset)
     inside: list[str] = []
     open_blocks: list[tuple[Token, int]] = []  # admonition tokens with their index in `found.blocks`
     previous = ""
@@ -291,13 +293,11 @@ _TOP_KINDS = {"heading_open": "heading", "paragraph_open": "paragraph", "bullet_
               "admonition_open": "admonition", "html_block": "html", "blockquote_open": "blockquote", "hr": "rule"}
 
 
-def top_level(text: str, *, first_line: int = 1) -> list[TopBlock]:
-    """The top-level blocks of a text, with their lines (counted from ``first_line``)."""
-    lines = text.splitlines()
-    offset = first_line - 1
+def _top_blocks(tokens: list[Token], lines: list[str], offset: int) -> list[TopBlock]:
+    """The top-level blocks of a parsed text, with their lines."""
     found: list[TopBlock] = []
     items: list[int] | None = None
-    for token in _parser().parse(text):
+    for token in tokens:
         if token.level == 1 and token.type == "list_item_open" and items is not None and token.map:
             items.append(token.map[0] + 1 + offset)
             continue

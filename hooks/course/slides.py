@@ -35,7 +35,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .markdown import TopBlock, top_level
+from .markdown import TopBlock
 from .model import Page
 from .prose import TRAINER
 from .readability import words
@@ -178,7 +178,7 @@ class _Text:
     def __init__(self, page: Page) -> None:
         self.page = page
         self.prose = [p for p in page.scan.prose if TRAINER not in p.inside]
-        self.blocks = top_level(page.body, first_line=page.front.body_line)  # parsed once per plan
+        self.blocks = page.scan.top
 
     def between(self, first: int, last: int) -> list:
         return [p for p in self.prose if first <= p.line <= last]

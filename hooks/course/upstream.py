@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 
 @dataclass(frozen=True)
@@ -150,38 +149,22 @@ def exclude_quizzes_from_search(content: str) -> str:
 # ── Material's search: what it must not index ──────────────────────────────
 
 SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')  # what Material strips once a page is indexed
+_ATTRIBUTE = r"""\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""  # a value may hold a ">"
+_EXCLUDED_START = re.compile(
+    rf"<(?P<tag>[a-zA-Z][\w-]*)(?:{_ATTRIBUTE})*?\s+data-search-exclude"
+    r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?(?=[\s/>])""")
+_TAG_END = re.compile(rf"(?:{_ATTRIBUTE})*\s*/?>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 
-class _Excluded(HTMLParser):
-    """The (start, end) offsets of every element marked ``data-search-exclude``, with its whole content."""
+def _same_tags(tag: str) -> re.Pattern[str]:
+    """Comments, and the tags named ``tag``, opening or closing."""
+    return re.compile(rf"(?P<comment><!--.*?-->)|<(?P<closing>/?){re.escape(tag)}(?=[\s/>])", re.IGNORECASE | re.DOTALL)
 
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
-        self.stack: list[str] = []
-        self.open_at: tuple[int, int] | None = None  # (offset, stack depth) of the excluded element
-        self.spans: list[tuple[int, int]] = []
 
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.open_at is None and any(name == "data-search-exclude" for name, _ in attrs):
-            self.open_at = (self._offset(), len(self.stack))
-        if tag not in _VOID:
-            self.stack.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in self.stack:
-            return
-        while self.stack and self.stack.pop() != tag:
-            pass
-        if self.open_at is not None and len(self.stack) == self.open_at[1]:
-            closing = self.rawdata.find(">", self._offset())
-            self.spans.append((self.open_at[0], closing + 1))
-            self.open_at = None
+def _after_tag(content: str, position: int) -> int:
+    end = _TAG_END.match(content, position)
+    return end.end() if end else position
 
 
 def without_search_excluded(content: str) -> str:
@@ -189,11 +172,25 @@ def without_search_excluded(content: str) -> str:
 
     Material's search parser compares elements by tag name only, so an excluded
     ``<div>`` stops being excluded at the first ``</div>`` inside it: the rest of a
-    quiz (answers, explanation) reached the index. This cut respects nesting.
+    quiz (answers, explanation) reached the index. This cut respects nesting: it counts
+    the excluded element's own tag, opened and closed inside it, comments aside.
     """
-    parser = _Excluded(content)
-    parser.feed(content)
-    parser.close()
-    for start, end in reversed(parser.spans):
-        content = content[:start] + content[end:]
-    return content
+    if "data-search-exclude" not in content:
+        return content
+    kept: list[str] = []
+    position = 0
+    while (start := _EXCLUDED_START.search(content, position)) is not None:
+        kept.append(content[position:start.start()])
+        tags = _same_tags(start.group("tag"))
+        position = _after_tag(content, start.end())
+        depth = 0 if start.group("tag").lower() in _VOID else 1
+        while depth and (tag := tags.search(content, position)) is not None:
+            if tag.group("comment"):
+                position = tag.end()
+                continue
+            depth += -1 if tag.group("closing") else 1
+            position = _after_tag(content, tag.end())
+        if depth:  # never closed: a browser would end it with the page
+            position = len(content)
+    kept.append(content[position:])
+    return "".join(kept)

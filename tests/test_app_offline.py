@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import threading
 from pathlib import Path
 
@@ -146,6 +147,13 @@ def two_builds(tmp_path_factory):
     b = build_site(make_site(root / "b", replace=[("docs/modulos/sms.es.md", "\n# ", "\nVersión B del curso.\n\n# ")]),
                    root / "site-b")
     assert a.ok and b.ok, a.log + b.log
+    # A hard deploy for the worker: B's files carry A's dates (as when both builds fall in the same second),
+    # so a server asked "changed since?" answers "no" (304) and the browser would offer its old copy.
+    # Only the worker's own file is dated anew: the browser's update check goes by it.
+    for old in a.site.rglob("*"):
+        new = b.site / old.relative_to(a.site)
+        if old.is_file() and new.is_file() and new.name != WORKER:
+            os.utime(new, ns=(old.stat().st_atime_ns, old.stat().st_mtime_ns))
     return a.site, b.site
 
 

@@ -70,7 +70,9 @@ function fromOlderCache(url, revision) {
 }
 
 function fetchChecked(url, revision) {
-  return fetch(url, { cache: "no-cache", credentials: "same-origin" }).then(function (response) {
+  // "reload", not "no-cache": a server (or proxy) whose dates say nothing changed would answer
+  // 304 and hand back the browser's old copy, and the check below would then fail the install.
+  return fetch(url, { cache: "reload", credentials: "same-origin" }).then(function (response) {
     if (!response.ok) throw new Error(url + ": HTTP " + response.status);
     var type = response.headers.get("Content-Type");
     return response.arrayBuffer().then(function (buffer) {

@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from test_site_browser import open_search
+from test_site_browser import open_search, search_results
 
 # (typed, the module the first result must be), per language.
 SPANISH = [
@@ -62,30 +62,12 @@ def search_page(browser):
     assert not watch.console_errors, watch.console_errors
 
 
-def _results(page, url: str, query: str) -> list[str]:
-    """The result links for a query typed on ``url`` (the page is opened only when not already there)."""
-    if page.url != url:
-        page.goto(url)
-        links = open_search(page, query)
-    else:  # the search stays open: clear it, as a person does, and type the next query
-        field = page.locator("input.md-search__input")
-        field.fill("")
-        page.wait_for_function("() => /Teclee|Type to start/i.test("
-                               "document.querySelector('.md-search-result__meta').textContent)")
-        field.press_sequentially(query, delay=5)
-        page.wait_for_function("() => !/Teclee|Type to start/i.test("
-                               "document.querySelector('.md-search-result__meta').textContent)")
-        page.wait_for_timeout(150)
-        links = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
-    return [link.split("?")[0].split("#")[0] for link in links]
-
-
 @pytest.mark.parametrize(("prefix", "queries"), [("", SPANISH), ("en/", ENGLISH)], ids=["es", "en"])
 def test_merchants_queries_find_the_module_they_mean_first(search_page, site_url, prefix, queries):
     assert len(queries) >= 20
     wrong = []
     for query, module in queries:
-        links = _results(search_page, site_url + prefix, query)
+        links = search_results(search_page, site_url + prefix, query)
         expected = f"{site_url}{prefix}modulos/{module}/"
         if not links or links[0] != expected:
             wrong.append(f"'{query}': first {links[0].removeprefix(site_url) if links else 'nothing'}, "
@@ -95,7 +77,7 @@ def test_merchants_queries_find_the_module_they_mean_first(search_page, site_url
 
 @pytest.mark.parametrize(("prefix", "query"), [("", "whatsapp"), ("", "clientes"), ("en/", "customers")])
 def test_pages_that_gather_the_modules_come_after_the_course(search_page, site_url, prefix, query):
-    links = list(dict.fromkeys(_results(search_page, site_url + prefix, query)))
+    links = list(dict.fromkeys(search_results(search_page, site_url + prefix, query)))
     pages = [link.removeprefix(site_url + prefix) for link in links]
     gathering = [n for n, page in enumerate(pages) if page in GATHERING]
     course = [n for n, page in enumerate(pages) if page.startswith("modulos/")]
@@ -105,7 +87,7 @@ def test_pages_that_gather_the_modules_come_after_the_course(search_page, site_u
 @pytest.mark.parametrize(("prefix", "query", "page"), [("", "autoevaluacion", "autoevaluacion/"),
                                                        ("en/", "self-assessment", "autoevaluacion/")])
 def test_those_pages_are_still_found_after_the_course(search_page, site_url, prefix, query, page):
-    links = list(dict.fromkeys(_results(search_page, site_url + prefix, query)))
+    links = list(dict.fromkeys(search_results(search_page, site_url + prefix, query)))
     assert site_url + prefix + page in links, links
 
 
@@ -114,7 +96,7 @@ def test_those_pages_are_still_found_after_the_course(search_page, site_url, pre
     ("en/", "gdpr", "GDPR", "General Data Protection Regulation"),
 ])
 def test_the_glossary_answers_with_the_term_asked_for(search_page, site_url, prefix, query, term, expansion):
-    links = _results(search_page, site_url + prefix, query)
+    links = search_results(search_page, site_url + prefix, query)
     assert links[0] == f"{site_url}{prefix}glosario/"
     first = search_page.locator(".md-search-result__item").first
     parts = [part.inner_text().strip() for part in first.locator("article").all() if part.is_visible()]

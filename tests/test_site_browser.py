@@ -32,15 +32,17 @@ def search_results(page, url: str, query: str) -> list[str]:
     if page.url != url:
         page.goto(url)
         links = open_search(page, query)
-    else:  # the search stays open: clear it, as a person does, and type the next query
+    else:  # the search stays open: clear it, as a person does, and write the next query
         field = page.locator("input.md-search__input")
         field.fill("")
         page.wait_for_function("() => /Teclee|Type to start/i.test("
                                "document.querySelector('.md-search-result__meta').textContent)")
-        field.press_sequentially(query, delay=5)
+        # Pasted but for its last letter, then that letter typed: Material searches on a key, so the
+        # results shown next are the whole query's.
+        field.fill(query[:-1])
+        field.press(query[-1])
         page.wait_for_function("() => !/Teclee|Type to start/i.test("
                                "document.querySelector('.md-search-result__meta').textContent)")
-        page.wait_for_timeout(150)
         links = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
     return [link.split("?")[0].split("#")[0] for link in links]
 

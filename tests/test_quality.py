@@ -16,7 +16,7 @@ PALETTE_RULES = ["color-contrast", "link-in-text-block"]  # the axe rules whose 
 VNU_JAR = Path(os.environ.get("DIGICOM_VNU_JAR", ROOT / ".cache/npm/vnu-jar/node_modules/vnu-jar/build/dist/vnu.jar"))
 
 
-SWEEP_PARTS = 4  # the pages are checked in this many groups, so parallel test workers can share the sweep
+SWEEP_PARTS = 6  # the pages are checked in this many groups, so parallel test workers can share the sweep
 
 
 def _switch_to_dark(page) -> None:

@@ -254,8 +254,13 @@ def watch() -> PageWatch:
 
 @pytest.fixture
 def context(browser, watch: PageWatch):
-    """A phone-sized browser context, as merchants use the site."""
-    ctx = open_context(browser, watch=watch, viewport={"width": 390, "height": 844}, locale="es-ES")
+    """A phone-sized browser context, as merchants use the site.
+
+    Without the service worker: on a page's first tap it would download the whole site in the
+    background, in every test. tests/test_app_offline.py tests the site with it.
+    """
+    ctx = open_context(browser, watch=watch, viewport={"width": 390, "height": 844}, locale="es-ES",
+                       service_workers="block")
     yield ctx
     ctx.close()
 

@@ -54,7 +54,7 @@ TEMPLATE = "Calzados Xana: botas de agua al 20% hasta el 30/11. Enseña este SMS
 def phone(browser):
     """A phone-sized tab that fails the test on a console error or a request to another host."""
     watch = PageWatch()
-    context = open_context(browser, watch=watch, viewport=PHONE, locale="es-ES")
+    context = open_context(browser, watch=watch, viewport=PHONE, locale="es-ES", service_workers="block")
     tab = context.new_page()
     watch_page(tab, watch)
     yield tab

@@ -21,7 +21,9 @@ import pytest
 from conftest import PageWatch, ROOT, SITE_PATH, axe_violations, build_site, make_site, open_context, served_then_deployed, watch_page
 from course.model import Course, load_course, read_settings
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "locale": "es-ES"}
+# No service worker (tests/test_app_offline.py tests it): it would download the whole site in every test.
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "locale": "es-ES",
+         "service_workers": "block"}
 TICKS, QUIZZES, VISITS = "digicom.checklists.v1", "digicom.quizzes.v1", "digicom.progress.v1"
 SMS = "modulos/sms/"
 RIGHT = "¡Correcto! Lee la explicación de abajo."

@@ -32,6 +32,7 @@ class BuildState:
     course: Course | None = None
     partials: Partials | None = None
     parts: dict[str, PageParts] = field(default_factory=dict)  # by src_uri
+    slide_plans: dict[str, SlidePlan] = field(default_factory=dict)  # by src_uri; a module page and the sheet share them
     extra: dict[str, Any] = field(default_factory=dict)  # small per-build memos of single hooks
 
     def page(self, src_uri: str) -> Page | None:
@@ -42,10 +43,9 @@ class BuildState:
 
     def slide_plan(self, page: Page) -> SlidePlan:
         """A module's slides, planned once per build (its page and the trainers' sheet both show them)."""
-        plans = self.extra.setdefault("slide_plans", {})
-        if page.src_uri not in plans:
-            plans[page.src_uri] = plan_slides(page)
-        return plans[page.src_uri]
+        if page.src_uri not in self.slide_plans:
+            self.slide_plans[page.src_uri] = plan_slides(page)
+        return self.slide_plans[page.src_uri]
 
 
 def state_for(config: Any) -> BuildState:

@@ -149,10 +149,9 @@ def exclude_quizzes_from_search(content: str) -> str:
 # ── Material's search: what it must not index ──────────────────────────────
 
 SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')  # what Material strips once a page is indexed
-_ATTRIBUTE = r"""\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""  # a value may hold a ">"
-_EXCLUDED_START = re.compile(
-    rf"<(?P<tag>[a-zA-Z][\w-]*)(?:{_ATTRIBUTE})*?\s+data-search-exclude"
-    r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?(?=[\s/>])""")
+_VALUE = r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""  # an attribute's value: quoted, it may hold a ">"
+_ATTRIBUTE = rf"""\s+[^\s"'>/=]+{_VALUE}"""
+_EXCLUDED_START = re.compile(rf"<(?P<tag>[a-zA-Z][\w-]*)(?:{_ATTRIBUTE})*?\s+data-search-exclude{_VALUE}(?=[\s/>])")
 _TAG_END = re.compile(rf"(?:{_ATTRIBUTE})*\s*/?>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 

@@ -37,6 +37,13 @@ class Glossary:
     lines: LineMap = field(default_factory=LineMap)
     problems: list[Problem] = field(default_factory=list)
     text: str = ""
+    written: set[str] = field(default_factory=set)  # every term the file writes, refused entries' too
+
+    @property
+    def words_known(self) -> set[str]:
+        """What the spelling check takes as right: the terms, and those of entries refused for another mistake
+        (one bad line must not make every use of its term on every page look misspelt)."""
+        return self.written | {term.term for terms in self.terms.values() for term in terms}
 
 
 def sort_key(text: str) -> str:
@@ -61,6 +68,9 @@ def read_glossary(text: str | None, problems: list[Problem], locales: tuple[str,
     terms_seen: dict[tuple[str, str], tuple[str, int]] = {}
     for index, entry in enumerate(entries):
         line = lines.line_of((index,))
+        if isinstance(entry, dict):
+            glossary.written |= {str(version["term"]).strip() for version in entry.values()
+                                 if isinstance(version, dict) and str(version.get("term") or "").strip()}
         entry_id = entry.get("id") if isinstance(entry, dict) else None
         if not isinstance(entry_id, str) or not _ID.match(entry_id):
             glossary.problems.append(Problem(FILE, line, f"el término de la línea {line} no tiene un 'id' válido",

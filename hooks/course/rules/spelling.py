@@ -60,7 +60,7 @@ class WordList:
 def _unread_word_sources(course: Course) -> list[str]:
     """The data files that give the spelling check known words but could not be read at all."""
     unread = []
-    if course.glossary.text.strip() and not any(course.glossary.terms.values()) and course.glossary.problems:
+    if course.glossary.text.strip() and not course.glossary.words_known and course.glossary.problems:
         unread.append(glossary_data.FILE)
     if course.tools.text.strip() and not course.tools.entries and course.tools.problems:
         unread.append(tools_data.TOOLS_FILE)
@@ -81,10 +81,9 @@ def read_wordlist(course: Course) -> WordList:
                     "escribe una sola palabra por línea; los comentarios van en su propia línea, empezando por #"))
                 continue
             words.add(line)
-    for terms in course.glossary.terms.values():
-        for term in terms:
-            for word in re.findall(rf"[{_WORD_CHARS}]+", term.term):
-                words.add(word)
+    for term in course.glossary.words_known:
+        for word in re.findall(rf"[{_WORD_CHARS}]+", term):
+            words.add(word)
     for tool in course.tools.entries:
         for word in re.findall(rf"[{_WORD_CHARS}]+", str(tool.get("name") or "")):
             words.add(word)

@@ -77,6 +77,8 @@ def answer(page, quiz_id: str, positions) -> None:
     for position in positions:
         box.locator("fieldset label").nth(position - 1).tap()
     box.locator("button.quiz-button:not(.quiz-reset-button)").tap()
+    # The browser turns a tap into a click a moment later: the answer is kept once its feedback shows.
+    box.locator(".quiz-feedback").wait_for(state="visible")
 
 
 def feedback(page, quiz_id: str) -> str:

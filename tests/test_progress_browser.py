@@ -199,6 +199,7 @@ def test_answers_kept_by_position_before_are_carried_over_once(phone, site_url):
     assert feedback(page, sms.quizzes[1].id) == "" and feedback(page, q0.id) == RIGHT
     # "Try again" forgets the answer for good, everywhere.
     page.locator(f'.quiz[data-quiz-id="{q0.id}"]').get_by_role("button", name="Volver a intentarlo").tap()
+    page.locator(f'.quiz[data-quiz-id="{q0.id}"] .quiz-feedback').wait_for(state="hidden")
     assert q0.id not in stored(page, QUIZZES)["answers"]
     page.goto(site_url + "autoevaluacion/")
     assert feedback(page, q0.id) == ""

@@ -24,8 +24,8 @@ from importlib.resources import files as package_files
 from pathlib import Path
 
 from course.build import in_nested_language_build, page_locale, state_for, strings
-from course.upstream import (SEARCH_ATTRIBUTES, exclude_quizzes_from_search, fix_theme_markup, label_quizzes,
-                             tidy_quiz_page, without_search_excluded)
+from course.upstream import (exclude_quizzes_from_search, fix_theme_markup, label_quizzes,
+                             tidy_quiz_page, without_search_attributes, without_search_excluded)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -71,8 +71,7 @@ def _hide_from_search(context: dict, *, page: Page, config: MkDocsConfig, nav: o
 
 @event_priority(-10)  # right after: the page itself shows everything again
 def _show_again(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    # As Material leaves it once indexed: its data-search-… attributes with a value removed.
-    page.content = SEARCH_ATTRIBUTES.sub("", state_for(config).extra["content"].pop(page.file.src_uri))
+    page.content = without_search_attributes(state_for(config).extra["content"].pop(page.file.src_uri))
     return context
 
 

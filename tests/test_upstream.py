@@ -100,6 +100,8 @@ def test_quiz_answers_and_explanations_stay_out_of_search(site_dir: Path):
     ('<div data-search-excluded>kept</div><p>data-search-exclude as words</p>',
      '<div data-search-excluded>kept</div><p>data-search-exclude as words</p>'),
     ('<p>before</p><div data-search-exclude>never closed<p>answer', "<p>before</p>"),
+    ('<p>data-search-exclude</p><div title="a<b" data-search-exclude>x</div><p>y</p>',
+     "<p>data-search-exclude</p><p>y</p>"),
 ])
 def test_an_excluded_element_leaves_search_whole_with_what_it_holds(html: str, indexed: str):
     """Material's parser ends an excluded <div> at the first </div> inside it; the site's search does not."""

@@ -148,7 +148,7 @@ def exclude_quizzes_from_search(content: str) -> str:
 
 # ── Material's search: what it must not index ──────────────────────────────
 
-SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')  # what Material strips once a page is indexed
+_SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')
 _VALUE = r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""  # an attribute's value: quoted, it may hold a ">"
 _ATTRIBUTE = rf"""\s+[^\s"'>/=]+{_VALUE}"""
 _EXCLUDED_START = re.compile(rf"<(?P<tag>[a-zA-Z][\w-]*)(?:{_ATTRIBUTE})*?\s+data-search-exclude{_VALUE}(?=[\s/>])")
@@ -159,6 +159,22 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 def _same_tags(tag: str) -> re.Pattern[str]:
     """Comments, and the tags named ``tag``, opening or closing."""
     return re.compile(rf"(?P<comment><!--.*?-->)|<(?P<closing>/?){re.escape(tag)}(?=[\s/>])", re.IGNORECASE | re.DOTALL)
+
+
+def without_search_attributes(content: str) -> str:
+    """The page as Material leaves it once indexed: its ``data-search-…`` attributes with a value removed."""
+    return _SEARCH_ATTRIBUTES.sub("", content) if "data-search-" in content else content
+
+
+def _next_excluded(content: str, position: int) -> re.Match[str] | None:
+    """The next element marked ``data-search-exclude``: found by the word, then by its tag's start."""
+    word = content.find("data-search-exclude", position)
+    if word == -1:
+        return None
+    opening = content.rfind("<", position, word)
+    start = _EXCLUDED_START.match(content, opening) if opening != -1 else None
+    # Not a tag there (the word in text, or a "<" in an attribute value before it): search tag by tag.
+    return start or _EXCLUDED_START.search(content, position)
 
 
 def _after_tag(content: str, position: int) -> int:
@@ -178,7 +194,7 @@ def without_search_excluded(content: str) -> str:
         return content
     kept: list[str] = []
     position = 0
-    while (start := _EXCLUDED_START.search(content, position)) is not None:
+    while (start := _next_excluded(content, position)) is not None:
         kept.append(content[position:start.start()])
         tags = _same_tags(start.group("tag"))
         position = _after_tag(content, start.end())

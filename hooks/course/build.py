@@ -96,7 +96,9 @@ def settings_from_config(config: Any) -> Settings:
 
 
 def read_course(config: Any) -> Course:
-    return load_course(site_root(config), settings_from_config(config), docs_dir=Path(config.docs_dir))
+    # Beside this site's own mkdocs.yml, never in DIGICOM_CACHE: a fixture site's reads are of no use to another.
+    kept = Path(config.config_file_path or ".").parent / ".cache" / "read"
+    return load_course(site_root(config), settings_from_config(config), docs_dir=Path(config.docs_dir), cache=kept)
 
 
 def in_nested_language_build(config: Any) -> bool:

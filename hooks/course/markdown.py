@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
+
+from .readability import words
 
 _HEADING_ATTRS = re.compile(r"\s*\{:?(?P<attrs>[^{}\n]*)\}\s*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#(?P<id>[^\s}#.]+)")
@@ -101,6 +103,10 @@ class Prose:
     text: str  # without markup, links' addresses, inline code or HTML
     inside: tuple[str, ...]  # what encloses it, as Block.inside ("admonition:trainer" for a trainer note)
     heading: bool = False
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(words(self.text))
 
 
 @dataclass

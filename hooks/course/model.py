@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -33,6 +34,7 @@ from . import strings as strings_data
 from . import tools as tools_data
 from . import trainer_notes as note_blocks
 from .frontmatter import FrontMatter, read_front_matter
+from .read_cache import ReadCache
 from .markdown import Comment, Html, Link, Prose, Scan, scan
 from .problems import Problem
 from .reading import LineMap, load_yaml, read_text
@@ -93,6 +95,8 @@ class Page:
     notes: list[note_blocks.TrainerNote] = field(default_factory=list)
     practices: list[practice_blocks.Practice] = field(default_factory=list)
     markers: dict[str, list[int]] = field(default_factory=dict)  # role name → lines of its marker
+    # What is worked out from the page once per build, for several hooks (course.timing's class time).
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def file(self) -> str:
@@ -108,7 +112,7 @@ class Page:
         """A short stable id: the file name without folder and suffixes ("sms")."""
         return PurePosixPath(self.key).name
 
-    @property
+    @cached_property
     def lines(self) -> list[str]:
         return self.text.split("\n")
 
@@ -266,8 +270,12 @@ def _nav_hint(problem: Problem) -> Problem:
 
 
 def load_course(root: Path, settings: Settings, *, docs_dir: Path | None = None,
-                today: dt.date | None = None) -> Course:
-    """Read a site folder: ``docs/`` (or ``docs_dir``), ``data/`` and the given settings."""
+                today: dt.date | None = None, cache: Path | None = None) -> Course:
+    """Read a site folder: ``docs/`` (or ``docs_dir``), ``data/`` and the given settings.
+
+    With ``cache`` (a folder), files whose text an earlier build read are not read again
+    (``course.read_cache``).
+    """
     root = Path(root)
     docs = Path(docs_dir) if docs_dir else root / "docs"
     sources: dict[str, bytes] = {}
@@ -285,16 +293,23 @@ def load_course(root: Path, settings: Settings, *, docs_dir: Path | None = None,
             if (root / DATA_FOLDER / name).is_file()}
     if settings.published is None:
         settings.published = redirect_data.published_pages(root)
-    return build_course(root, settings, sources, data, assets=assets, today=today or dt.date.today())
+    kept = ReadCache(cache, str(docs.resolve())) if cache else None
+    course = build_course(root, settings, sources, data, assets=assets, today=today or dt.date.today(), kept=kept)
+    if kept is not None:
+        kept.save()
+    return course
 
 
 def build_course(root: Path, settings: Settings, sources: Mapping[str, bytes | str],
                  data: Mapping[str, bytes | str], *, assets: set[str] | None = None,
-                 today: dt.date | None = None) -> Course:
-    """The model from file contents: ``sources`` by path in docs/, ``data`` by file name in data/."""
+                 today: dt.date | None = None, kept: ReadCache | None = None) -> Course:
+    """The model from file contents: ``sources`` by path in docs/, ``data`` by file name in data/.
+
+    ``kept``: what an earlier build read, for the files whose text has not changed.
+    """
     from .reading import decode
 
-    pages: dict[str, Page] = {}
+    read: dict[str, Page] = {}
     odd: list[str] = []
     for src_uri, content in sorted(sources.items()):
         match = _SUFFIX.search(src_uri)
@@ -303,20 +318,27 @@ def build_course(root: Path, settings: Settings, sources: Mapping[str, bytes | s
             continue
         raw = content.encode() if isinstance(content, str) else content
         text, problems = decode(raw, f"docs/{src_uri}")
-        pages[src_uri] = read_page(src_uri, match.group("locale"), text, problems)
+        locale = match.group("locale")
+        if kept is None or text is None or problems:
+            read[src_uri] = read_page(src_uri, locale, text, problems)
+        else:
+            read[src_uri] = kept.read("page", src_uri, locale, text, read=lambda: read_page(src_uri, locale, text, []))
 
-    def data_text(name: str) -> tuple[str | None, list[Problem]]:
+    def read_data(name: str, reader: Callable[..., Any], *settings_used: tuple[str, ...]) -> Any:
         content = data.get(name)
         if content is None:
-            return None, []
-        return decode(content.encode() if isinstance(content, str) else content, f"{DATA_FOLDER}/{name}")
+            return reader(None, [], *settings_used)
+        text, problems = decode(content.encode() if isinstance(content, str) else content, f"{DATA_FOLDER}/{name}")
+        if kept is None or text is None or problems:
+            return reader(text, problems, *settings_used)
+        return kept.read("data", name, text, *map(repr, settings_used), read=lambda: reader(text, [], *settings_used))
 
-    course = Course(Path(root), settings, pages, set(assets or ()), odd,
-                    glossary_data.read_glossary(*data_text(glossary_data.FILE_NAME), settings.locales),
-                    tools_data.read_tools(*data_text(tools_data.FILE_NAME)),
-                    strings_data.read_strings(*data_text(strings_data.FILE_NAME), settings.locales),
-                    redirect_data.read_redirects(*data_text(redirect_data.FILE_NAME)),
-                    association_data.read_association(*data_text(association_data.FILE_NAME)),
+    course = Course(Path(root), settings, read, set(assets or ()), odd,
+                    read_data(glossary_data.FILE_NAME, glossary_data.read_glossary, settings.locales),
+                    read_data(tools_data.FILE_NAME, tools_data.read_tools),
+                    read_data(strings_data.FILE_NAME, strings_data.read_strings, settings.locales),
+                    read_data(redirect_data.FILE_NAME, redirect_data.read_redirects),
+                    read_data(association_data.FILE_NAME, association_data.read_association),
                     today or dt.date.today())
     _assign_ids(course)
     return course

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .markdown import TopBlock
@@ -177,19 +178,21 @@ class _Text:
 
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.prose = [p for p in page.scan.prose if TRAINER not in p.inside]
+        # By line (the words inside quizzes come last in the scan), for bisect.
+        self.prose = sorted((p for p in page.scan.prose if TRAINER not in p.inside), key=lambda p: p.line)
+        self.prose_lines = [p.line for p in self.prose]
         self.blocks = page.scan.top
 
     def between(self, first: int, last: int) -> list:
-        return [p for p in self.prose if first <= p.line <= last]
+        return self.prose[bisect_left(self.prose_lines, first):bisect_right(self.prose_lines, last)]
 
     def weight(self, first: int, last: int, *, per_row: bool = False) -> int:
         found = self.between(first, last)
         if not per_row:
-            return sum(slide_words(p.text) for p in found) or LINE_WORDS
+            return sum(max(p.word_count, LINE_WORDS) for p in found) or LINE_WORDS
         rows: dict[int, int] = {}
         for p in found:
-            rows[p.line] = rows.get(p.line, 0) + len(words(p.text))
+            rows[p.line] = rows.get(p.line, 0) + p.word_count
         # Cells wrap in their columns: a row takes a little more room than its words.
         return sum(max(math.ceil(count * 1.3), LINE_WORDS) + 2 for count in rows.values()) or LINE_WORDS
 
@@ -349,9 +352,10 @@ def _cut(chunks: list[list[Unit]], budget: int, first_section: bool) -> list[lis
     if count == 0:
         return [[]]
     best: list[tuple[float, list[int]]] = [(0.0, [])] + [(math.inf, [])] * count
+    chunk_weights = [_weight(chunk) for chunk in chunks]
     for end in range(1, count + 1):
         for start in range(end - 1, -1, -1):
-            weights = [_weight(chunk) for chunk in chunks[start:end]]
+            weights = chunk_weights[start:end]
             weight = sum(weights)
             if weight > budget and end - start > 1 and not _absorbs_stub(weights, budget):
                 if weight > budget + SCREEN_WORDS:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .model import Page
 from .prose import TRAINER
-from .readability import WORDS_PER_MINUTE, words
+from .readability import WORDS_PER_MINUTE
 
 PRESENTING_WORDS_PER_MINUTE = 150  # a trainer speaking to a room, with pauses; a little slower than reading
 MINUTES_PER_QUESTION = 1
@@ -82,7 +82,13 @@ class ModuleTime:
 
 
 def module_time(page: Page) -> ModuleTime:
-    """The time each section of a page takes in class."""
+    """The time each section of a page takes in class (worked out once per page and build)."""
+    if "module_time" not in page.derived:
+        page.derived["module_time"] = _module_time(page)
+    return page.derived["module_time"]
+
+
+def _module_time(page: Page) -> ModuleTime:
     start = SectionTime(None, page.title, page.front.body_line)
     sections = [start] + [SectionTime(heading.anchor, heading.text, heading.line)
                           for heading in page.scan.headings if heading.level == 2]
@@ -92,7 +98,7 @@ def module_time(page: Page) -> ModuleTime:
 
     for prose in page.scan.prose:
         if TRAINER not in prose.inside and "quiz" not in prose.inside:
-            section_at(prose.line).words += len(words(prose.text))
+            section_at(prose.line).words += prose.word_count
     for note in page.notes:
         if note.minutes is not None:
             section_at(note.line).activities.append((note.line, note.minutes))
@@ -105,5 +111,5 @@ def module_time(page: Page) -> ModuleTime:
 
 def reading_minutes(page: Page) -> int:
     """A merchant reading the module alone (trainer notes are not for them)."""
-    total = sum(len(words(prose.text)) for prose in page.scan.prose if TRAINER not in prose.inside)
+    total = sum(prose.word_count for prose in page.scan.prose if TRAINER not in prose.inside)
     return max(1, round(total / WORDS_PER_MINUTE.get(page.locale, 180)))

@@ -108,6 +108,16 @@ def test_an_excluded_element_leaves_search_whole_with_what_it_holds(html: str, i
     assert upstream.without_search_excluded(html) == indexed
 
 
+@pytest.mark.parametrize(("html", "shown"), [
+    ('<div class="quiz" data-search-exclude data-search-boost="2">x</div>', '<div class="quiz" data-search-exclude>x</div>'),
+    ('<p\tdata-search-a="1"\ndata-search-b="2">y</p><p>data-search-c=""</p>', '<p>y</p><p>data-search-c=""</p>'),
+    ('data-search-a="1"<p>z</p>', "<p>z</p>"),
+])
+def test_the_page_shown_keeps_no_search_attribute_with_a_value(html: str, shown: str):
+    """As Material's own cut leaves a page once indexed (the attribute and the space before it)."""
+    assert upstream.without_search_attributes(html) == shown
+
+
 def test_each_language_has_its_own_not_found_page(site_dir: Path):
     assert '<html lang="es"' in (site_dir / "404.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in (site_dir / "en/404.html").read_text(encoding="utf-8")

@@ -148,7 +148,7 @@ def exclude_quizzes_from_search(content: str) -> str:
 
 # ── Material's search: what it must not index ──────────────────────────────
 
-_SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')
+_SEARCH_ATTRIBUTE = re.compile(r'data-search-\w+="[^"]+"')  # a literal start: found ten times faster than "\s?…"
 _VALUE = r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""  # an attribute's value: quoted, it may hold a ">"
 _ATTRIBUTE = rf"""\s+[^\s"'>/=]+{_VALUE}"""
 _EXCLUDED_START = re.compile(rf"<(?P<tag>[a-zA-Z][\w-]*)(?:{_ATTRIBUTE})*?\s+data-search-exclude{_VALUE}(?=[\s/>])")
@@ -162,8 +162,18 @@ def _same_tags(tag: str) -> re.Pattern[str]:
 
 
 def without_search_attributes(content: str) -> str:
-    """The page as Material leaves it once indexed: its ``data-search-…`` attributes with a value removed."""
-    return _SEARCH_ATTRIBUTES.sub("", content) if "data-search-" in content else content
+    """The page as Material leaves it once indexed: its ``data-search-…`` attributes with a value removed,
+    each with the space before it."""
+    kept: list[str] = []
+    position = 0
+    for attribute in _SEARCH_ATTRIBUTE.finditer(content):
+        start = attribute.start()
+        if start > position and content[start - 1].isspace():
+            start -= 1
+        kept.append(content[position:start])
+        position = attribute.end()
+    kept.append(content[position:])
+    return "".join(kept)
 
 
 def _next_excluded(content: str, position: int) -> re.Match[str] | None:

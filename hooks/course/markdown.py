@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -103,10 +103,7 @@ class Prose:
     text: str  # without markup, links' addresses, inline code or HTML
     inside: tuple[str, ...]  # what encloses it, as Block.inside ("admonition:trainer" for a trainer note)
     heading: bool = False
-
-    @cached_property
-    def word_count(self) -> int:
-        return len(words(self.text))
+    word_count: int = 0  # counted once, when scanned (course.timing and course.slides weigh by it)
 
 
 @dataclass
@@ -236,13 +233,14 @@ def _inline(token: Token, lines: list[str], offset: int, found: Scan, inside: tu
             heading: bool) -> None:
     start, stop = token.map
     children = token.children or []
-    words = [child.content if child.type in ("text", "image") else " "
-             for child in children if child.type in ("text", "softbreak", "hardbreak", "image")]
-    text = "".join(words)
+    pieces = [child.content if child.type in ("text", "image") else " "
+              for child in children if child.type in ("text", "softbreak", "hardbreak", "image")]
+    text = "".join(pieces)
     if heading:
         text = _HEADING_ATTRS.sub("", text)
     if text.strip() and not text.lstrip().startswith("*["):  # "*[RGPD]: …" defines an abbreviation
-        found.prose.append(Prose(start + 1 + offset, " ".join(text.split()), inside, heading))
+        text = " ".join(text.split())
+        found.prose.append(Prose(start + 1 + offset, text, inside, heading, len(words(text))))
     for position, child in enumerate(children):
         if child.type == "link_open":
             target = str(child.attrGet("href") or "")

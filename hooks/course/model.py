@@ -401,7 +401,7 @@ def _rescan_inside(page: Page, first: int, last: int) -> None:
 
     page.scan.links = keep(page.scan.links) + inner.links
     page.scan.html = keep(page.scan.html) + inner.html
-    page.scan.prose = keep(page.scan.prose) + [Prose(p.line, p.text, p.inside + ("quiz",), p.heading)
+    page.scan.prose = keep(page.scan.prose) + [Prose(p.line, p.text, p.inside + ("quiz",), p.heading, p.word_count)
                                                for p in inner.prose]
 
 

@@ -17,6 +17,7 @@ Spanish, 200 in English, ``course.readability``).
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .model import Page
@@ -93,8 +94,10 @@ def _module_time(page: Page) -> ModuleTime:
     sections = [start] + [SectionTime(heading.anchor, heading.text, heading.line)
                           for heading in page.scan.headings if heading.level == 2]
 
+    starts = [section.line for section in sections]  # in order: the page's start, then each "##"
+
     def section_at(line: int) -> SectionTime:
-        return next(section for section in reversed(sections) if section.line <= line)
+        return sections[max(0, bisect_right(starts, line) - 1)]
 
     for prose in page.scan.prose:
         if TRAINER not in prose.inside and "quiz" not in prose.inside:

@@ -33,6 +33,7 @@ class BuildState:
     partials: Partials | None = None
     parts: dict[str, PageParts] = field(default_factory=dict)  # by src_uri
     slide_plans: dict[str, SlidePlan] = field(default_factory=dict)  # by src_uri; a module page and the sheet share them
+    texts: dict[str, dict[str, str]] = field(default_factory=dict)  # by locale: data/strings.yml as templates get it
     extra: dict[str, Any] = field(default_factory=dict)  # small per-build memos of single hooks
 
     def page(self, src_uri: str) -> Page | None:
@@ -123,8 +124,12 @@ def page_locale(page: Any, config: Any) -> str:
 
 
 def strings(state: BuildState, locale: str) -> dict[str, str]:
-    """The interface texts of one language, as templates get them (``t``)."""
-    return state.course.strings.for_locale(locale) if state.course else {}
+    """The interface texts of one language, as templates get them (``t``): made once per build."""
+    if not state.course:
+        return {}
+    if locale not in state.texts:
+        state.texts[locale] = state.course.strings.for_locale(locale)
+    return state.texts[locale]
 
 
 def url_to(files: Any, key: str, page: Any, anchor: str = "") -> str:

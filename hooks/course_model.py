@@ -4,7 +4,9 @@ Reads ``docs/``, ``data/`` and the settings into one model (``course.model``) an
 runs every build rule on it (``course.rules``): when anything is wrong, the build
 stops listing every problem of the whole site at once, each with file, line and
 fix. The other hooks render from this model (``course.build.state_for``) and read
-no file themselves; MkDocs renders each page from the text read here.
+no file themselves; MkDocs renders each page from the text read here. Then every
+module's slides are planned. What an earlier build read or planned from the same
+text comes from ``.cache/read/`` (``course.read_cache``).
 
 Events: ``on_config`` (after mkdocs-static-i18n's), ``on_env`` (compiled templates kept between builds),
 ``on_page_read_source``.
@@ -13,7 +15,7 @@ Events: ``on_config`` (after mkdocs-static-i18n's), ``on_env`` (compiled templat
 from __future__ import annotations
 
 from course import rules
-from course.build import cache_folder, read_course, state_for
+from course.build import cache_folder, read_cache, read_course, state_for
 from course.problems import raise_if_any
 from course.templates import Partials
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,8 +29,13 @@ from jinja2 import Environment, FileSystemBytecodeCache
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state = state_for(config)
     if state.course is None:  # the default language's build: the other languages share the model
-        state.course = read_course(config)
-        raise_if_any(rules.run(state.course))
+        kept = read_cache(config)
+        state.course = read_course(config, kept)
+        problems = rules.run(state.course)
+        if not problems:
+            state.plan_modules(kept)
+        kept.save()
+        raise_if_any(problems)
     # Each language's build has its own theme environment (its language, its palette names).
     state.partials = Partials(config.theme.get_env(), cache_folder(config, "jinja"))
     return config

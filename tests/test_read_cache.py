@@ -12,6 +12,7 @@ import course.model as model
 import course.read_cache as read_cache
 from conftest import build_site, make_site
 from course.model import load_course, read_settings
+from course.read_cache import ReadCache
 
 
 @pytest.fixture
@@ -29,7 +30,10 @@ def reads(monkeypatch) -> list[str]:
 
 
 def _load(site: Path, cache: Path):
-    return load_course(site, read_settings(site), cache=cache)
+    kept = ReadCache(cache, str(site / "docs"))
+    course = load_course(site, read_settings(site), kept=kept)
+    kept.save()
+    return course
 
 
 def test_an_edited_page_is_read_again_and_the_others_come_from_the_cache(tmp_path, reads):
@@ -81,3 +85,29 @@ def test_a_mistake_stops_every_build_not_only_the_first(tmp_path):
     second = build_site(site)
     assert not second.ok
     assert re.search(r"docs/modulos/sms\.es\.md:\d+: la pregunta «", first.log) and second.messages == first.messages
+
+
+def test_a_second_build_plans_only_the_edited_modules_slides_and_publishes_what_a_fresh_build_would(
+        tmp_path, monkeypatch):
+    import course.build
+
+    planned: list[str] = []
+    plan_slides = course.build.plan_slides
+    monkeypatch.setattr(course.build, "plan_slides", lambda page: planned.append(page.src_uri) or plan_slides(page))
+    edit = [("docs/modulos/sms.es.md", "\n## ", "\nUn párrafo nuevo para la segunda diapositiva.\n\n## ")]
+    site = make_site(tmp_path / "site")
+    assert build_site(site, tmp_path / "before").ok
+    assert "modulos/sms.es.md" in planned and "modulos/sms.en.md" in planned
+    planned.clear()
+    make_site(tmp_path / "edited", replace=edit)
+    (site / "docs/modulos/sms.es.md").write_bytes((tmp_path / "edited/docs/modulos/sms.es.md").read_bytes())
+
+    assert build_site(site, tmp_path / "after").ok
+    assert planned == ["modulos/sms.es.md"]
+    fresh = build_site(tmp_path / "edited", tmp_path / "fresh")
+    assert fresh.ok and len(planned) > 2  # planned all over again: nothing kept in a new folder
+    published = sorted(path.relative_to(tmp_path / "after") for path in (tmp_path / "after").rglob("*") if path.is_file())
+    assert published == sorted(path.relative_to(fresh.site) for path in fresh.site.rglob("*") if path.is_file())
+    different = [str(path) for path in published
+                 if (tmp_path / "after" / path).read_bytes() != (fresh.site / path).read_bytes()]
+    assert different == []

@@ -12,12 +12,13 @@ object, so the model is read once and shared by every language.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .layout import PageParts
 from .model import Course, Page, Settings, load_course
+from .read_cache import ReadCache
 from .reading import LineMap, load_yaml, read_text
 from .templates import Partials
 from .slides import SlidePlan, plan_slides
@@ -47,6 +48,15 @@ class BuildState:
         if page.src_uri not in self.slide_plans:
             self.slide_plans[page.src_uri] = plan_slides(page)
         return self.slide_plans[page.src_uri]
+
+    def plan_modules(self, kept: ReadCache) -> None:
+        """Every module's slides, from ``kept`` where an earlier build planned the same text."""
+        for page in self.course.pages.values() if self.course else ():
+            if page.is_module and page.readable:
+                plan = kept.read("slides", page.src_uri, page.locale, page.text,
+                                 read=lambda: replace(plan_slides(page), page=None))  # the page is kept on its own
+                plan.page = page
+                self.slide_plans[page.src_uri] = plan
 
 
 def state_for(config: Any) -> BuildState:
@@ -96,10 +106,15 @@ def settings_from_config(config: Any) -> Settings:
                     config_file=name, problems=list(problems))
 
 
-def read_course(config: Any) -> Course:
+def read_cache(config: Any) -> ReadCache:
+    """What earlier builds of this site read (``course.read_cache``)."""
     # Beside this site's own mkdocs.yml, never in DIGICOM_CACHE: a fixture site's reads are of no use to another.
-    kept = Path(config.config_file_path or ".").parent / ".cache" / "read"
-    return load_course(site_root(config), settings_from_config(config), docs_dir=Path(config.docs_dir), cache=kept)
+    folder = Path(config.config_file_path or ".").parent / ".cache" / "read"
+    return ReadCache(folder, str(Path(config.docs_dir).resolve()))
+
+
+def read_course(config: Any, kept: ReadCache | None = None) -> Course:
+    return load_course(site_root(config), settings_from_config(config), docs_dir=Path(config.docs_dir), kept=kept)
 
 
 def in_nested_language_build(config: Any) -> bool:

@@ -270,11 +270,10 @@ def _nav_hint(problem: Problem) -> Problem:
 
 
 def load_course(root: Path, settings: Settings, *, docs_dir: Path | None = None,
-                today: dt.date | None = None, cache: Path | None = None) -> Course:
+                today: dt.date | None = None, kept: ReadCache | None = None) -> Course:
     """Read a site folder: ``docs/`` (or ``docs_dir``), ``data/`` and the given settings.
 
-    With ``cache`` (a folder), files whose text an earlier build read are not read again
-    (``course.read_cache``).
+    With ``kept`` (``course.read_cache``), files whose text an earlier build read are not read again.
     """
     root = Path(root)
     docs = Path(docs_dir) if docs_dir else root / "docs"
@@ -293,11 +292,7 @@ def load_course(root: Path, settings: Settings, *, docs_dir: Path | None = None,
             if (root / DATA_FOLDER / name).is_file()}
     if settings.published is None:
         settings.published = redirect_data.published_pages(root)
-    kept = ReadCache(cache, str(docs.resolve())) if cache else None
-    course = build_course(root, settings, sources, data, assets=assets, today=today or dt.date.today(), kept=kept)
-    if kept is not None:
-        kept.save()
-    return course
+    return build_course(root, settings, sources, data, assets=assets, today=today or dt.date.today(), kept=kept)
 
 
 def build_course(root: Path, settings: Settings, sources: Mapping[str, bytes | str],

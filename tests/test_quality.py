@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import AXE_TAGS, ROOT, PageWatch, axe_violations, built_pages, open_context, watch_page
+from test_layout_browser import SIDEWAYS
 
 PALETTE_RULES = ["color-contrast", "link-in-text-block"]  # the axe rules whose result depends on colours
 VNU_JAR = Path(os.environ.get("DIGICOM_VNU_JAR", ROOT / ".cache/npm/vnu-jar/node_modules/vnu-jar/build/dist/vnu.jar"))
@@ -32,12 +33,14 @@ def _switch_to_dark(page) -> None:
 
 
 @pytest.mark.parametrize("part", range(SWEEP_PARTS))
-def test_every_page_is_accessible_in_either_palette_private_and_error_free(browser, site_url, site_dir, part):
-    """Every page, as a phone loads it: no axe-core violation (WCAG 2.1 AA and best practice) in the light
-    palette, and none of the rules a palette can change (colours) in the dark one; no request to another
-    host, no console error, no failed request, no cookie."""
+def test_every_page_fits_a_360_px_phone_is_accessible_in_either_palette_private_and_error_free(
+        browser, site_url, site_dir, part):
+    """Every page, as a small phone (360 × 740) loads it: nothing scrolls sideways (the page, or any part of
+    it: example messages wrap, the session plan's table stacks its rows); no axe-core violation (WCAG 2.1
+    AA and best practice) in the light palette, and none of the rules a palette can change (colours) in
+    the dark one; no request to another host, no console error, no failed request, no cookie."""
     watch = PageWatch()
-    context = open_context(browser, watch=watch, viewport={"width": 390, "height": 844}, color_scheme="light")
+    context = open_context(browser, watch=watch, viewport={"width": 360, "height": 740}, color_scheme="light")
     page = context.new_page()
     watch_page(page, watch)
     found = []
@@ -45,6 +48,7 @@ def test_every_page_is_accessible_in_either_palette_private_and_error_free(brows
     assert pages
     for path in pages:
         page.goto(site_url + path)
+        found += [f"{path} (sideways): {problem}" for problem in page.evaluate(SIDEWAYS)]
         # Colours fade over a fraction of a second when a script changes a class after the load (the home
         # page's progress) or the palette changes: measured mid-fade they would fail for no reason.
         page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PageWatch, ROOT, SITE_PATH, axe_violations, build_site, make_site, open_context, served_then_deployed, watch_page
+from conftest import (ROOT, SITE_PATH, PageWatch, axe_violations, build_site, make_site, open_context,
+                      served_then_deployed, watch_page)
 from course.model import Course, load_course, read_settings
 
 # No service worker (tests/test_app_offline.py tests it): it would download the whole site in every test.

@@ -101,9 +101,9 @@ class Prose:
 
     line: int
     text: str  # without markup, links' addresses, inline code or HTML
+    word_count: int  # counted once, when scanned (course.timing and course.slides weigh by it)
     inside: tuple[str, ...]  # what encloses it, as Block.inside ("admonition:trainer" for a trainer note)
     heading: bool = False
-    word_count: int = 0  # counted once, when scanned (course.timing and course.slides weigh by it)
 
 
 @dataclass
@@ -240,7 +240,7 @@ def _inline(token: Token, lines: list[str], offset: int, found: Scan, inside: tu
         text = _HEADING_ATTRS.sub("", text)
     if text.strip() and not text.lstrip().startswith("*["):  # "*[RGPD]: …" defines an abbreviation
         text = " ".join(text.split())
-        found.prose.append(Prose(start + 1 + offset, text, inside, heading, len(words(text))))
+        found.prose.append(Prose(start + 1 + offset, text, len(words(text)), inside, heading))
     for position, child in enumerate(children):
         if child.type == "link_open":
             target = str(child.attrGet("href") or "")

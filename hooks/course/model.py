@@ -34,9 +34,9 @@ from . import strings as strings_data
 from . import tools as tools_data
 from . import trainer_notes as note_blocks
 from .frontmatter import FrontMatter, read_front_matter
-from .read_cache import ReadCache
 from .markdown import Comment, Html, Link, Prose, Scan, scan
 from .problems import Problem
+from .read_cache import ReadCache
 from .reading import LineMap, load_yaml, read_text
 from .roles import BY_MARKER, is_module
 
@@ -396,7 +396,7 @@ def _rescan_inside(page: Page, first: int, last: int) -> None:
 
     page.scan.links = keep(page.scan.links) + inner.links
     page.scan.html = keep(page.scan.html) + inner.html
-    page.scan.prose = keep(page.scan.prose) + [Prose(p.line, p.text, p.inside + ("quiz",), p.heading, p.word_count)
+    page.scan.prose = keep(page.scan.prose) + [Prose(p.line, p.text, p.word_count, p.inside + ("quiz",), p.heading)
                                                for p in inner.prose]
 
 

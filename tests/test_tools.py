@@ -326,6 +326,14 @@ def test_yaml_that_does_not_parse_gives_its_line():
         f"suelto. {HOW} escríbela como  campo: valor  (con un espacio después de los dos puntos)"]
 
 
+def test_a_quote_left_open_is_pointed_at_not_the_next_line():
+    """A quoted text may go on over several lines, so YAML stops only where the next field no longer fits;
+    the editor is sent to the quote they forgot to close, with what to do."""
+    assert messages(changed("  name: Beta\n", '  name: "Beta\n')) == [
+        "data/tools.yml:23: aquí se abren unas comillas que no se cierran. "
+        f"{HOW} cierra las comillas al final del texto, en la misma línea (\"…\"), o quítalas"]
+
+
 def test_a_tab_for_indenting_gives_its_line():
     assert messages(changed("  free_plan: false\n", "\tfree_plan: false\n")) == [
         "data/tools.yml:27: esta línea empieza con un tabulador, y YAML solo admite espacios para sangrar. "

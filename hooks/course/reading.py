@@ -142,8 +142,9 @@ def _yaml_problem(error: yaml.YAMLError, text: str, file: str, first_line: int) 
     problem = (getattr(error, "problem", None) or "").strip()
     lines = text.splitlines()
     line = (mark.line if mark else 0)
-    # libyaml notices an unclosed quote only where the next key starts: point at the quote.
-    unclosed = _unclosed_quote(lines, context.line if context else line)
+    # libyaml notices an unclosed quote only where the next key starts, or further down (a quoted text may
+    # go on over several lines): point at the quote, wherever it is before the line libyaml stopped at.
+    unclosed = _unclosed_quote(lines, max(context.line, line) if context else line)
     if "found unexpected end of stream" in problem or "while scanning a quoted scalar" in str(error):
         if unclosed is not None:
             return Problem(file, unclosed + first_line,

@@ -2,8 +2,9 @@
 
 Phones on mobile data load every byte: our files are written to be read, with long
 comments. After the whole bilingual build, each ``.js`` and ``.css`` file that comes
-from ``overrides/assets/`` is minified in place. Files of Material and mkdocs-quiz are
-published exactly as their packages ship them (``tests/test_upstream.py`` checks it).
+from ``overrides/assets/`` is minified in place. Files of Material are published exactly
+as the package ships them; mkdocs-quiz's two files are minified where they are made
+(``hooks/upstream_fixes.py``); ``tests/test_upstream.py`` checks both.
 
 Events: ``on_post_build`` (once, after every language is built).
 """

@@ -4,8 +4,8 @@
   ``course.practice``) is replaced by its tool, ``partials/digicom/practice-<kind>.html``:
   the SMS composer (``sms``), the email subject preview (``email-subject``) and the
   crisis triage (``crisis-triage``). The page is marked (``page.meta["practice"]``) so
-  ``overrides/main.html`` loads ``assets/javascripts/practice.js`` and
-  ``assets/stylesheets/practice.css`` there only.
+  ``overrides/main.html`` loads ``assets/stylesheets/practice.css`` there only, and
+  ``assets/javascripts/practice.js`` when the reader nears a tool (``load-near.js``).
 - Each SMS example (a fenced block ```` ```sms ````, ``course.sms.examples``) is shown as
   a phone shows it, with its characters, alphabet and parts beside it
   (``partials/digicom/practice-sms-example.html``), counted by ``course.sms``, the same

@@ -63,9 +63,15 @@ def phone(browser):
     assert not watch.console_errors, f"console errors: {watch.console_errors}"
 
 
+def tool_shown(page, tool: str) -> None:
+    """The merchant scrolls to the tool: its script loads as it comes near (load-near.js), and shows it."""
+    page.locator(tool).scroll_into_view_if_needed()
+    page.locator(f"{tool} [data-practice-tool]").wait_for(state="visible")
+
+
 def open_tool(page, site_url: str, lang: str, module: str, tool: str) -> None:
     page.goto(f"{site_url}{LANGUAGES[lang]}modulos/{module}/")
-    page.locator(f"{tool} [data-practice-tool]").wait_for(state="visible")
+    tool_shown(page, tool)
 
 
 def fresh(page, site_url: str, lang: str, module: str, tool: str) -> None:
@@ -224,7 +230,7 @@ def test_the_draft_survives_a_reload_and_the_language_switch_and_restarts_from_t
     type_sms(phone, "Peluquería Marina: corte por 25 € hasta el 31/03. Pide cita. Baja: pelumarina.es/baja")
     assert stored(phone)["sms"] == {"shop": "Peluquería Marina", "text": phone.locator(TEXT).input_value()}
     phone.reload()
-    phone.locator(f"{SMS} [data-practice-tool]").wait_for(state="visible")
+    tool_shown(phone, SMS)
     assert phone.locator(TEXT).input_value().startswith("Peluquería Marina: corte por 25 €")
     assert phone.locator(f"{SMS} [data-sms-shop]").input_value() == "Peluquería Marina"
     assert summary(phone) == "85 caracteres · UCS-2 · 2 SMS"
@@ -234,7 +240,7 @@ def test_the_draft_survives_a_reload_and_the_language_switch_and_restarts_from_t
     assert phone.locator(TEXT).input_value() == TEMPLATE
     assert phone.evaluate("() => document.activeElement.id") == "practice-sms-text"
     phone.reload()
-    phone.locator(f"{SMS} [data-practice-tool]").wait_for(state="visible")
+    tool_shown(phone, SMS)
     assert phone.locator(TEXT).input_value() == TEMPLATE
     assert phone.locator(f"{SMS} [data-sms-shop]").input_value() == "Peluquería Marina"
 
@@ -264,7 +270,7 @@ def test_old_or_corrupt_drafts_start_the_tools_from_the_example(phone, site_url)
     for old in OLD_OR_CORRUPT:
         phone.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, old])
         phone.reload()
-        phone.locator(f"{SMS} [data-practice-tool]").wait_for(state="visible")
+        tool_shown(phone, SMS)
         assert phone.locator(TEXT).input_value() == TEMPLATE, old
         assert summary(phone) == "103 caracteres · GSM-7 · 1 SMS"
     type_sms(phone, "Hola")
@@ -310,7 +316,7 @@ def test_the_inbox_shows_the_subject_cut_where_a_phone_cuts_it(phone, site_url, 
     assert "ActiveCampaign" in source and "Email on Acid" in source
     subject.fill("Botas de agua al 20 % hasta el domingo")
     phone.reload()
-    phone.locator(f"{EMAIL} [data-practice-tool]").wait_for(state="visible")
+    tool_shown(phone, EMAIL)
     assert inbox["subject"].inner_text() == "Botas de agua al 20 % hasta el domingo"
     assert inbox["from"].inner_text() == "Zapatería Ana"
     sources = phone.locator("ol.digicom-sources a").evaluate_all("links => links.map(a => a.href)")
@@ -384,7 +390,7 @@ def test_the_triage_gives_each_level_the_crisis_module_teaches(phone, site_url, 
     assert_usable_by_everyone(phone, TRIAGE)
 
     phone.reload()
-    phone.locator(f"{TRIAGE} [data-practice-tool]").wait_for(state="visible")
+    tool_shown(phone, TRIAGE)
     assert result(phone)["level"] == w["red"]
     phone.locator(f"{TRIAGE} [data-practice-restart]").click()
     assert phone.locator(f"{TRIAGE} input:checked").count() == 0

@@ -82,8 +82,19 @@ def answer(page, quiz_id: str, positions) -> None:
     box.locator(".quiz-feedback").wait_for(state="visible")
 
 
+def ready(page, quiz_id: str):
+    """The question, once the merchant has scrolled to it and its scripts have set it up.
+
+    They load as the reader nears a question (load-near.js); the plugin gives each question a
+    hidden "Try again" button as it sets it up, after putting back its saved answer."""
+    box = page.locator(f'.quiz[data-quiz-id="{quiz_id}"]')
+    box.scroll_into_view_if_needed()
+    box.locator(".quiz-reset-button").wait_for(state="attached")
+    return box
+
+
 def feedback(page, quiz_id: str) -> str:
-    shown = page.locator(f'.quiz[data-quiz-id="{quiz_id}"] .quiz-feedback')
+    shown = ready(page, quiz_id).locator(".quiz-feedback")
     return shown.inner_text().strip() if shown.is_visible() else ""
 
 
@@ -190,7 +201,7 @@ def test_answers_kept_by_position_before_are_carried_over_once(phone, site_url):
     assert kept["moved"][path] is True and kept["moved"][SITE_PATH + "en/" + SMS] is True
     # In English, on the self-assessment and on "Mi progreso": the same answers.
     page.goto(site_url + "en/" + SMS)
-    assert page.locator(f'.quiz[data-quiz-id="{q0.id}"] .quiz-feedback-item.correct').count() == 1
+    assert ready(page, q0.id).locator(".quiz-feedback-item.correct").count() == 1
     page.goto(site_url + "autoevaluacion/")
     assert feedback(page, q0.id) == RIGHT
     # A stale positional copy (as an old tab might write) does not move answers again.
@@ -397,6 +408,7 @@ def test_with_storage_blocked_every_progress_page_works_and_says_so(phone, site_
     page = phone(init=BLOCK_STORAGE, allow_plugin_errors=True)
     sms = module("modulos/sms")
     page.goto(site_url + SMS)
+    ready(page, sms.quizzes[0].id)
     note = page.locator(".digicom-quiz-note")
     assert note.inner_text() == ("Este navegador no deja guardar tus respuestas: se perderán al recargar "
                                  "o cerrar la página.")

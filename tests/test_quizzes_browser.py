@@ -12,6 +12,7 @@ import functools
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import PageWatch, ROOT, SITE_PATH, axe_violations, built_pages, open_context, watch_page
 from course.model import Course, load_course, read_settings
@@ -64,8 +65,19 @@ def answer(page, index: int, positions, check: str) -> None:
     box.get_by_role("button", name=check).click()
 
 
+def ready(page, index: int):
+    """The index-th quiz, once the merchant has it on screen and its scripts have set it up.
+
+    They load when the reader nears a question (load-near.js); the plugin adds a hidden
+    "Try again" button to every question as it sets them up."""
+    box = page.locator(f"#quiz-{index}")
+    box.scroll_into_view_if_needed()
+    box.locator(".quiz-reset-button").wait_for(state="attached")
+    return box
+
+
 def feedback(page, index: int) -> str:
-    return page.locator(f"#quiz-{index} .quiz-feedback").inner_text().strip()
+    return ready(page, index).locator(".quiz-feedback").inner_text().strip()
 
 
 def left_text(texts: dict, left: int) -> str:
@@ -154,6 +166,7 @@ def test_the_self_assessment_scores_and_links_back_to_the_modules(page, site_url
 
     page.goto(f"{site_url}{texts['prefix']}autoevaluacion/")
     assert page.locator(".md-content .quiz").count() == total
+    ready(page, 0)  # the first questions are on the first screen
     score = page.locator("[data-digicom-quiz-score]")
     assert score.locator(".digicom-quiz-score__total").inner_text() == texts["score"].format(0, total)
     assert score.locator(".digicom-quiz-score__left").inner_text() == left_text(texts, total)
@@ -178,6 +191,7 @@ def test_the_self_assessment_scores_and_links_back_to_the_modules(page, site_url
     assert links.nth(1).evaluate("a => a.href") == f"{site_url}{texts['prefix']}{key}/#quiz"
 
     page.reload()  # the score is rebuilt from the saved answers
+    ready(page, 2)
     assert score.locator(".digicom-quiz-score__total").inner_text() == texts["score"].format(2, total)
     page.locator("#quiz-2").get_by_role("button", name=texts["retry"]).click()
     answer(page, 2, missed.correct_positions, texts["check"])
@@ -250,6 +264,7 @@ def test_malformed_saved_answers_are_ignored(page, site_url, stored):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{site_url}autoevaluacion/")
     total = page.locator(".md-content .quiz").count()
+    ready(page, 0)
     assert page.locator(".digicom-quiz-score__total").inner_text() == TEXTS["es"]["score"].format(0, total)
     assert page.locator(".quiz-feedback-item").count() == 0 and errors == []
 
@@ -300,3 +315,66 @@ def test_axe_finds_nothing_on_the_self_assessment_page(page, site_url):
     answer(page, 0, quizzes[0].correct_positions, TEXTS["es"]["check"])
     answer(page, 1, wrong_positions(quizzes[1]), TEXTS["es"]["check"])
     assert axe_violations(page, {"include": [[".md-content"]]}, rules={"heading-order": {"enabled": True}}) == []
+
+
+# ── Loaded when the merchant nears a question (load-near.js) ─────────────────
+
+QUIZ_SCRIPTS = ("/assets/javascripts/quizzes.js", "/assets/javascripts/mkdocs-quiz.js")
+
+
+def test_a_phone_loads_the_quiz_scripts_only_near_a_question_and_sets_each_question_up_once(page, site_url):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{site_url}{MODULE}/")
+    page.wait_for_load_state("networkidle")
+    first = page.locator(".md-content .quiz").first
+    screen = page.viewport_size["height"]
+    assert first.evaluate("quiz => quiz.getBoundingClientRect().top") > 2 * screen, \
+        f"{MODULE}'s first question is near the top: this test needs one further down"
+    assert not [url for url in requested if url.endswith(QUIZ_SCRIPTS)]  # the first screen does without them
+    ready(page, 0)
+    assert [url.split("/assets/")[1] for url in requested if url.endswith(QUIZ_SCRIPTS)] == \
+        ["javascripts/quizzes.js", "javascripts/mkdocs-quiz.js"]  # ours first, once each
+    # Loaded after Material's bundle, the plugin would set every question up twice (document$).
+    quizzes = page.locator(".md-content .quiz")
+    assert page.locator(".quiz-reset-button").count() == quizzes.count() == len(quizzes_of(MODULE, "es"))
+    assert page.evaluate("typeof window.document$.subscribe") == "function"  # Material's, given back
+
+
+def test_an_answer_sent_before_the_quiz_scripts_arrive_counts_when_they_do(page, site_url):
+    held = []
+    plugin = "**/assets/javascripts/mkdocs-quiz.js"
+    page.route(plugin, lambda route: held.append(route))  # a slow line: the plugin's code waits
+    quiz = quizzes_of(MODULE, "es")[0]
+    page.goto(f"{site_url}{MODULE}/")
+    box = page.locator("#quiz-0")
+    for position in quiz.correct_positions:
+        box.locator(f'label[for="quiz-0-{position - 1}"]').click()
+    box.get_by_role("button", name=TEXTS["es"]["check"]).click()
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held and box.locator(".quiz-feedback").is_hidden()  # sent, with nothing yet to check it
+    held[0].fallback()
+    expect(box.locator(".quiz-feedback")).to_have_text(TEXTS["es"]["right"])
+    page.unroute(plugin)
+    page.reload()
+    assert feedback(page, 0) == TEXTS["es"]["right"]  # and kept
+
+
+def test_quiz_scripts_that_could_not_load_offline_load_when_the_network_is_back(context, page, site_url, watch):
+    page.goto(f"{site_url}{MODULE}/")
+    page.wait_for_load_state("networkidle")
+    context.set_offline(True)
+    page.locator("#quiz-0").scroll_into_view_if_needed()
+    page.locator("#quiz-0 label").first.click()
+    page.wait_for_timeout(500)
+    assert page.locator(".quiz-reset-button").count() == 0  # nothing could be fetched
+    context.set_offline(False)
+    box = ready(page, 0)  # fetched again once the browser is back online, without a reload
+    box.get_by_role("button", name=TEXTS["es"]["check"]).click()
+    assert box.locator(".quiz-feedback").inner_text().strip() in (TEXTS["es"]["right"], TEXTS["es"]["wrong"])
+    assert page.locator(".quiz-reset-button").count() == page.locator(".md-content .quiz").count()
+    assert set(watch.console_errors) <= {"Failed to load resource: net::ERR_INTERNET_DISCONNECTED"}
+    watch.console_errors.clear()

@@ -37,6 +37,9 @@ WORKAROUNDS = (
     Workaround("quiz markup: <style> and a 44 KB script inlined in every page, sidebar without a landmark",
                "mkdocs_quiz 1.7.1", "none found", "hooks/course/upstream.py (tidy_quiz_page)",
                "tests/test_upstream.py"),
+    Workaround("mkdocs_quiz loaded after Material's bundle initialises every question twice (document$)",
+               "mkdocs_quiz 1.7.1", "none found", "overrides/assets/javascripts/load-near.js (data-hide-globals)",
+               "tests/test_quizzes_browser.py"),
     Workaround("quiz answers indexed by search", "mkdocs_quiz 1.7.1", "none found",
                "hooks/course/upstream.py (exclude_quizzes_from_search)", "tests/test_upstream.py"),
     Workaround("data-search-exclude ends at the first closing tag of the same name inside", "mkdocs-material 9.8.1",
@@ -104,21 +107,20 @@ QUIZ_SIDEBAR = re.compile(
 QUIZ_CONTAINER = re.compile(r'<div class="quiz"(?![^>]*data-search-exclude)')
 
 
-def tidy_quiz_page(page: str, *, plugin_style: str, plugin_script: str = "", script_url: str = "") -> str:
+def tidy_quiz_page(page: str, *, plugin_style: str, plugin_script: str = "") -> str:
     """Make the plugin's markup valid and accessible on a page with quizzes.
 
     - drops its inline ``<style>`` (``plugin_style``, exactly as the plugin adds it):
       ``overrides/main.html`` links the same CSS in ``<head>``;
-    - with ``script_url``, its inline 44 KB script (``plugin_script``) becomes a link to
-      the same code served as a file, which the browser caches across module pages;
+    - drops its inline 44 KB script (``plugin_script``): ``overrides/main.html`` loads the
+      same code as a file (cached across module pages) when the reader nears a question;
     - ``<script type="text/javascript" defer>`` (inline) → ``<script>``: ``defer``
       is only allowed with ``src`` and the type is the default;
     - drops the progress sidebar (desktop and phone), which the site does not show.
     """
     page = page.replace(plugin_style, "")
-    if plugin_script and script_url:
-        # Not deferred: the plugin's code expects to run where it stood, while the page is parsed.
-        page = page.replace(plugin_script, f'<script src="{script_url}"></script>')
+    if plugin_script:
+        page = page.replace(plugin_script, "")
     page = QUIZ_SCRIPT_TAG.sub("<script>", page)
     return QUIZ_SIDEBAR.sub("", page)
 

@@ -34,6 +34,8 @@
     if (loading) {
       return loading;
     }
+    // The slides hold the page's quizzes and practice tools: their scripts now too (load-near.js).
+    document.dispatchEvent(new CustomEvent("digicom-load-scripts"));
     loading = new Promise(function (resolve, reject) {
       var waiting = 2;
       function done() {

@@ -1,6 +1,6 @@
 /*
- * Quizzes (mkdocs-quiz). Loaded, deferred, only on pages with a quiz (overrides/main.html),
- * after progress.js.
+ * Quizzes (mkdocs-quiz). Loaded only on pages with a quiz, when the reader nears one
+ * (overrides/main.html, load-near.js), after progress.js and just before the plugin's script.
  *
  * 1. Answers kept by question, not by position. The plugin keeps a page's answers in
  *    localStorage under "quiz_progress_" + the page's path, by the question's place on the
@@ -9,8 +9,8 @@
  *    made from its Spanish text: hooks/course/quizzes.py, course/upstream.label_quizzes),
  *    the same in both languages, on its module and on the self-assessment. The answers
  *    live in progress.js's store under those ids; the plugin's entry for this page is
- *    only a copy, written from that store before the plugin reads it (at DOMContentLoaded;
- *    this deferred script runs earlier), and read back after every change the plugin
+ *    only a copy, written from that store before the plugin reads it (when its script runs,
+ *    right after this one), and read back after every change the plugin
  *    reports ("quizProgressUpdate"): the questions whose entry changed since this tab last
  *    looked are updated in the store, so another tab's answers are never undone.
  *    Answers kept before December 2026 under the old positions (on this page or its
@@ -218,12 +218,7 @@
     if (progress) takeBack();
     showScore();
   });
-  if (document.readyState === "complete") {
-    showScore();
-  } else {
-    // A deferred script runs before DOMContentLoaded, while readyState is already "interactive".
-    // Registered after the plugin's own listener, so this runs once it has restored saved answers.
-    document.addEventListener("DOMContentLoaded", showScore);
-    window.addEventListener("load", showScore);
-  }
+  // This script runs just before the plugin's (load-near.js): the score is counted once the
+  // plugin has run and put back the saved answers.
+  document.addEventListener("digicom-scripts-loaded", showScore);
 })();

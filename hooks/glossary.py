@@ -1,17 +1,18 @@
-"""The glossary: abbreviations explained everywhere, and the glossary page.
+"""The glossary: abbreviations explained across the site, and the glossary page.
 
 From the model's glossary (``data/glossary.yml``, checked by ``course.glossary``) it
 adds, at the end of every page, Markdown abbreviation definitions in the page's
-language, so "RGPD" shows its meaning on hover, focus or tap across the site; the
-page holding ``<!-- glossary -->`` gets the full list (``partials/digicom/glossary.html``).
+language, so "RGPD" shows its meaning on hover, focus or tap across the site, at its
+first use in each section (``course.glossary.explained_at_first_use``); the page
+holding ``<!-- glossary -->`` gets the full list (``partials/digicom/glossary.html``).
 
-Events: ``on_page_markdown`` (priority 70).
+Events: ``on_page_markdown`` (priority 70), ``on_page_content``.
 """
 
 from __future__ import annotations
 
 from course.build import state_for
-from course.glossary import abbreviation_definitions
+from course.glossary import abbreviation_definitions, explained_at_first_use
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -32,3 +33,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if terms:
         parts.appendix.append(abbreviation_definitions(terms))
     return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return explained_at_first_use(html)

@@ -3,7 +3,8 @@
 - Material's markup: the search dialog's name, invalid attributes, the heading
   links' tooltip in the page's language (``course.upstream.fix_theme_markup``);
 - mkdocs-quiz's markup: its CSS and script served as files (the plugin's, minified
-  with rcssmin and rjsmin: 11.9 KB gzip become 7.3) instead of inlined in every page, valid script tags, no progress
+  with rcssmin and rjsmin: 11.9 KB gzip become 7.3) instead of inlined in every page,
+  and its words likewise, one file per language (``quiz-texts.es.js``, ``course.upstream.take_quiz_texts``), valid script tags, no progress
   sidebar, questions kept out of search (``course.upstream.tidy_quiz_page``), and each
   question labelled with its stable id from ``page.meta["quiz_ids"]`` (set by
   ``hooks/quizzes.py``), which ``quizzes.js`` keeps answers under (``course.upstream.label_quizzes``);
@@ -27,8 +28,8 @@ import rcssmin
 import rjsmin
 
 from course.build import in_nested_language_build, page_locale, state_for, strings
-from course.upstream import (exclude_quizzes_from_search, fix_theme_markup, label_quizzes,
-                             tidy_quiz_page, without_search_attributes, without_search_excluded)
+from course.upstream import (exclude_quizzes_from_search, fix_theme_markup, label_quizzes, quiz_texts_script,
+                             take_quiz_texts, tidy_quiz_page, without_search_attributes, without_search_excluded)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -37,6 +38,7 @@ from mkdocs.structure.pages import Page
 
 QUIZ_CSS = "assets/stylesheets/mkdocs-quiz.css"  # the plugin's own CSS, served as a file
 QUIZ_JS = "assets/javascripts/mkdocs-quiz.js"  # the plugin's own script, served as a file
+QUIZ_TEXTS = "assets/javascripts/quiz-texts.{locale}.js"  # its words in one language, made from the pages
 NOT_FOUND = "404.html"
 
 
@@ -60,7 +62,25 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         except ValueError as error:
             raise PluginError(f"docs/{page.file.src_uri}: {error}; hooks/quizzes.py and mkdocs-quiz disagree "
                               "on this page's questions (a bug in the site's code, not in the page)") from error
+        html = _serve_quiz_texts(html, page, config)
     return exclude_quizzes_from_search(html)
+
+
+def _serve_quiz_texts(html: str, page: Page, config: MkDocsConfig) -> str:
+    """The plugin's words leave the page for one file per language (``page.meta["quiz_texts_file"]``)."""
+    try:
+        html, texts = take_quiz_texts(html)
+    except ValueError as error:
+        raise PluginError(f"docs/{page.file.src_uri}: {error} (a bug in the site's code, not in the page)") from error
+    if texts is None:
+        return html
+    path = QUIZ_TEXTS.format(locale=page_locale(page, config))
+    served = state_for(config).extra.setdefault("quiz_texts", {})
+    if served.setdefault(path, texts) != texts:
+        raise PluginError(f"docs/{page.file.src_uri}: mkdocs-quiz gave this page other words than the other pages "
+                          f"of its language, which share {path} (a bug in the site's code, not in the page)")
+    page.meta["quiz_texts_file"] = path
+    return html
 
 
 @event_priority(10)  # just before Material's search reads the page (priority 0)
@@ -120,4 +140,12 @@ def _put_back_the_default_404(*, config: MkDocsConfig) -> None:
         (Path(config.site_dir) / NOT_FOUND).write_bytes(saved.pop("default"))
 
 
-on_post_build = CombinedEvent(_file_this_language_404, _put_back_the_default_404)
+@event_priority(-100)  # before the assets are minified (-300) and listed for offline use (-400)
+def _write_quiz_texts(*, config: MkDocsConfig) -> None:
+    for path, texts in state_for(config).extra.get("quiz_texts", {}).items():
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(quiz_texts_script(texts), encoding="utf-8")
+
+
+on_post_build = CombinedEvent(_file_this_language_404, _write_quiz_texts, _put_back_the_default_404)

@@ -4,13 +4,14 @@ the site, the glossary page."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 
 from conftest import FIXTURE, ROOT, PageWatch, open_context, watch_page
 from course import rules
-from course.glossary import abbreviation_definitions, read_glossary
+from course.glossary import abbreviation_definitions, explained_at_first_use, read_glossary
 from course.model import build_course, load_course, read_settings
 from course.reading import load_yaml
 
@@ -147,7 +148,41 @@ def test_a_glossary_page_without_the_data_file_says_which_file_is_missing():
         f"{FILE} (copia el formato de CONTRIBUTING.md) o borra el marcador de esta página"]
 
 
+RGPD = '<abbr title="Reglamento General de Protección de Datos">RGPD</abbr>'
+SMS = '<abbr title="Mensaje corto">SMS</abbr>'
+
+
+def test_a_term_is_explained_at_its_first_use_in_each_section_only():
+    page = (f"<p>{RGPD} y {SMS}: el {RGPD} pide permiso.</p><p>Otra vez {RGPD}.</p>"
+            f'<h2 id="a">Permiso y {SMS}</h2><p>El {SMS} y el {RGPD}; un {SMS}.</p>'
+            f"<h2>Sin términos</h2><p>Nada.</p><h2>Fin</h2><p>{RGPD}</p>")
+    assert explained_at_first_use(page) == (
+        f"<p>{RGPD} y {SMS}: el RGPD pide permiso.</p><p>Otra vez RGPD.</p>"
+        f'<h2 id="a">Permiso y {SMS}</h2><p>El SMS y el {RGPD}; un SMS.</p>'
+        f"<h2>Sin términos</h2><p>Nada.</p><h2>Fin</h2><p>{RGPD}</p>")
+    # The same letters with another meaning are another term; a page without terms is left as it is.
+    other = '<abbr title="Servicio de mensajes">SMS</abbr>'
+    assert explained_at_first_use(f"<p>{SMS} {other}</p>") == f"<p>{SMS} {other}</p>"
+    assert explained_at_first_use("<h2>Hola</h2><p>SMS</p>") == "<h2>Hola</h2><p>SMS</p>"
+
+
 # ── On the real site ───────────────────────────────────────────────────────
+
+
+def test_each_section_of_a_module_explains_each_term_once_at_its_first_use(site_dir: Path):
+    for prefix in ("", "en/"):
+        html = (site_dir / prefix / "modulos/sms/index.html").read_text(encoding="utf-8")
+        article = html[html.index("<article"):html.index("</article>")]
+        sections = re.split(r"<h2[\s>]", article)
+        assert len(sections) > 3
+        for section in sections:
+            explained = re.findall(r"<abbr title=\"[^\"]*\">([^<]*)</abbr>", section)
+            assert len(explained) == len(set(explained)), (prefix, explained)  # once per section
+            for term in explained:  # and at the first use: no plain use before the marked one
+                before = section[:section.index(f">{term}</abbr>")]
+                # The SMS examples' counts ("80 caracteres · GSM-7") are the build's, outside the text.
+                before = re.sub(r"<[^>]+>", " ", re.sub(r"<figure\b.*?</figure>", "", before, flags=re.S))
+                assert not re.search(rf"(?<!\w){re.escape(term)}(?!\w)", before), (prefix, term)
 
 
 def test_abbreviations_explain_themselves_on_every_page_in_its_language(site_dir: Path):

@@ -5,6 +5,7 @@ fixture site built end to end (module pages and the self-assessment page)."""
 from __future__ import annotations
 
 import posixpath
+import json
 import re
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from course.problems import HOW, ContentError, in_order, raise_if_any
 from course.rules import blocks as block_rules
 from course.rules import data as data_rules
 from course.rules import markers as marker_rules
-from course.upstream import exclude_quizzes_from_search, tidy_quiz_page
+from course.upstream import exclude_quizzes_from_search, quiz_texts_script, take_quiz_texts, tidy_quiz_page
 
 STRINGS = (ROOT / "data" / "strings.yml").read_text(encoding="utf-8")
 NAV = ["index.md", {"Módulos": ["modulos/sms.md", "modulos/email.md"]}, "autoevaluacion.md"]
@@ -479,6 +480,18 @@ def test_tidying_removes_the_style_the_sidebar_and_invalid_script_attributes():
     assert tidy_quiz_page(tidy, plugin_style=style) == tidy
 
 
+def test_the_plugins_words_leave_the_page_for_one_file_per_language():
+    texts = {"Submit": "Comprobar", "Try Again": "Volver a intentarlo", "tricky": "}; </script"}
+    page = ('<p>a</p><script type="text/javascript">\n  window.mkdocsQuizTranslations = '
+            f'{json.dumps(texts, ensure_ascii=False)};\n  </script><p>b</p>')
+    assert take_quiz_texts(page) == ("<p>a</p><p>b</p>", texts)
+    assert take_quiz_texts("<p>a</p>") == ("<p>a</p>", None)
+    script = quiz_texts_script(texts)
+    assert script.startswith("window.mkdocsQuizTranslations=") and json.loads(script[len("window.mkdocsQuizTranslations="):-2]) == texts
+    with pytest.raises(ValueError, match="not in the script"):
+        take_quiz_texts('<script>window.mkdocsQuizTranslations = ["a"]</p>')
+
+
 def test_the_plugin_script_leaves_the_page_and_quizzes_stay_out_of_search():
     """overrides/main.html loads the plugin's code as a file, when the reader nears a question."""
     from mkdocs_quiz.plugin import js_script, style
@@ -552,11 +565,17 @@ def test_a_page_without_questions_carries_nothing_of_the_plugin(fixture_site, pa
     ("", "Comprobar", "Repasa el módulo"), ("en/", "Check", "Review the module")])
 def test_a_page_with_questions_gets_valid_markup_in_its_language(fixture_site, prefix, check, review):
     html = html_of(fixture_site, f"{prefix}modulos/sms")
+    locale = "en" if prefix else "es"
     head, body = html[:html.index("<body")], body_of(html)
     assert head.index("mkdocs-quiz.css") < head.index("quizzes.css")
     up = "../" * (2 + prefix.count("/"))
     # Loaded when the reader nears a question: ours first, which hands the plugin the saved answers.
-    assert f'data-scripts="{up}assets/javascripts/quizzes.js {up}assets/javascripts/mkdocs-quiz.js"' in body
+    assert (f'data-scripts="{up}assets/javascripts/quizzes.js {up}assets/javascripts/quiz-texts.{locale}.js '
+            f'{up}assets/javascripts/mkdocs-quiz.js"') in body
+    # The plugin's words: once per language, in a file the browser keeps, not in every page.
+    assert "mkdocsQuizTranslations" not in html
+    words = (fixture_site / f"assets/javascripts/quiz-texts.{locale}.js").read_text(encoding="utf-8")
+    assert words.startswith("window.mkdocsQuizTranslations={") and f'"Submit": "{check}"' in words
     assert "<script src=" not in body.split('class="md-content"', 1)[1].split("</article>", 1)[0]
     assert body.count('<div class="quiz"') == 3
     assert body.count(f'<button type="submit" class="quiz-button">{check}</button>') == 3

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+from importlib.resources import files as package_files
+from pathlib import Path
 
 import pytest
 
 from conftest import built_pages
+
+MATERIAL = Path(str(package_files("material"))) / "templates"
 
 
 def open_search(page, query: str) -> list[str]:
@@ -161,3 +165,55 @@ def test_none_of_our_scripts_blocks_the_page(site_dir, path):
     assert html.index("data-rel") < bundle and html.index("XMLHttpRequest.prototype.open") < bundle
     ours = re.findall(r'<script src="[^"]*assets/javascripts/(?!bundle\.|mkdocs-quiz\.js)([^"]+)"([^>]*)>', body)
     assert ours and all("defer" in attributes for _, attributes in ours), ours
+
+
+def test_the_theme_markup_is_published_without_its_indentation_and_the_article_as_written(site_dir):
+    from page_speed import without_template_indentation
+
+    page = ('<nav>\n    <a href="#">Inicio</a>\n  </nav>\n  <article>\n  <p>Hola</p>\n  <pre>\n    código\n</pre>\n'
+            '</article>\n  <textarea>\n  borrador</textarea>\n    <script>\n  var a;</script>')
+    assert without_template_indentation(page) == (
+        '<nav>\n<a href="#">Inicio</a>\n</nav>\n<article>\n  <p>Hola</p>\n  <pre>\n    código\n</pre>\n'
+        '</article>\n<textarea>\n  borrador</textarea>\n<script>\n  var a;</script>')
+    html = (site_dir / "modulos/sms/index.html").read_text(encoding="utf-8")
+    theme = re.sub(r"<(article|pre|textarea|script|style)\b.*?</\1>", "", html, flags=re.S)
+    assert "<nav" in theme and not re.search(r"\n[ \t]+<", theme)
+
+
+def test_materials_palette_keeps_the_rules_of_the_sites_own_colours_only(site_dir):
+    from page_speed import palette_for
+
+    css = ("@media screen{[data-md-color-scheme=slate]{--bg:#111}}[data-md-color-primary=pink]{--p:#e92063}"
+           "[data-md-color-primary=indigo]{--p:#4051b5}[data-md-color-accent=deep-orange]{--a:#ff6e42}"
+           "[data-md-color-accent=lime]{--a:#cf0}[data-md-color-primary=white] .x,[data-md-color-primary=indigo] .x{c:0}")
+    assert palette_for(css, {"indigo", "deep-orange"}) == (
+        "@media screen{[data-md-color-scheme=slate]{--bg:#111}}[data-md-color-primary=indigo]{--p:#4051b5}"
+        "[data-md-color-accent=deep-orange]{--a:#ff6e42}[data-md-color-primary=white] .x,[data-md-color-primary=indigo] .x{c:0}")
+    material = next((MATERIAL / "assets/stylesheets").glob("palette.*.min.css"))
+    published = (site_dir / "assets/stylesheets" / material.name).read_text(encoding="utf-8")
+    assert len(published) < 0.5 * len(material.read_text(encoding="utf-8"))
+    assert "[data-md-color-primary=indigo]{" in published and "[data-md-color-accent=deep-orange]{" in published
+    assert "[data-md-color-primary=pink]{" not in published  # a colour of no palette of this site
+
+
+COLOURED = {".md-header": "backgroundColor", ".md-tabs, .md-header": "color", ".md-typeset a[href]": "color",
+            ".md-footer": "backgroundColor", "[data-digicom-present]": "backgroundColor"}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pages_wear_the_same_colours_as_with_materials_whole_palette(page, site_url, scheme):
+    material = next((MATERIAL / "assets/stylesheets").glob("palette.*.min.css"))
+
+    def colours() -> dict:
+        return {selector: page.locator(selector).first.evaluate(f"e => getComputedStyle(e).{name}")
+                for selector, name in COLOURED.items()}
+
+    page.emulate_media(color_scheme=scheme)
+    for prefix in ("", "en/"):
+        page.goto(f"{site_url}{prefix}modulos/sms/")
+        ours = colours()
+        page.route(f"**/assets/stylesheets/{material.name}",
+                   lambda route: route.fulfill(body=material.read_bytes(), content_type="text/css"))
+        page.goto(f"{site_url}{prefix}modulos/sms/")
+        assert colours() == ours, prefix
+        page.unroute(f"**/assets/stylesheets/{material.name}")

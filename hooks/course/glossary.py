@@ -7,8 +7,8 @@ under two ids would show two tooltips and two glossary entries.
 
 from __future__ import annotations
 
-import unicodedata
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .problems import Problem
@@ -110,5 +110,35 @@ def read_glossary(text: str | None, problems: list[Problem], locales: tuple[str,
 
 
 def abbreviation_definitions(terms: list[Term]) -> str:
-    """Markdown ``abbr`` definitions, so each term explains itself wherever it appears."""
+    """Markdown ``abbr`` definitions, so each term can explain itself where it appears."""
     return "\n".join(f"*[{term.term}]: {term.expansion}" for term in terms)
+
+
+_SECTION_START = re.compile(r"<h2[\s>]")
+_ABBREVIATION = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<term>[^<]*)</abbr>')
+
+
+def explained_at_first_use(html: str) -> str:
+    """A page's HTML with each term explained at its first use in each section (``<h2>`` to ``<h2>``).
+
+    Markdown marks every use: a module saying "SMS" forty times gets forty dotted underlines
+    to read past, and as many tooltips for a phone to set up before it answers a tap. Later
+    uses in the same section keep their words, unmarked; a reader who opens the page at a
+    section (the menu, a link, "continue") finds each term explained at its first use there.
+    """
+    if "<abbr" not in html:
+        return html
+    starts = [0, *(match.start() for match in _SECTION_START.finditer(html)), len(html)]
+    sections = []
+    for begin, end in zip(starts, starts[1:]):
+        explained: set[tuple[str, str]] = set()
+
+        def first_only(match: re.Match) -> str:
+            key = (match["term"], match["title"])
+            if key in explained:
+                return match["term"]
+            explained.add(key)
+            return match.group(0)
+
+        sections.append(_ABBREVIATION.sub(first_only, html[begin:end]))
+    return "".join(sections)

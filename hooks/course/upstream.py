@@ -13,6 +13,7 @@ Material needs it: see ``course/search.py``).
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 
@@ -37,6 +38,8 @@ WORKAROUNDS = (
     Workaround("quiz markup: <style> and a 44 KB script inlined in every page, sidebar without a landmark",
                "mkdocs_quiz 1.7.1", "none found", "hooks/course/upstream.py (tidy_quiz_page)",
                "tests/test_upstream.py"),
+    Workaround("mkdocs_quiz writes the same 1.4 KB of words into every page with a quiz", "mkdocs_quiz 1.7.1",
+               "none found", "hooks/course/upstream.py (take_quiz_texts)", "tests/test_quizzes.py"),
     Workaround("mkdocs_quiz loaded after Material's bundle initialises every question twice (document$)",
                "mkdocs_quiz 1.7.1", "none found", "overrides/assets/javascripts/load-near.js (data-hide-globals)",
                "tests/test_quizzes_browser.py"),
@@ -123,6 +126,31 @@ def tidy_quiz_page(page: str, *, plugin_style: str, plugin_script: str = "") -> 
         page = page.replace(plugin_script, "")
     page = QUIZ_SCRIPT_TAG.sub("<script>", page)
     return QUIZ_SIDEBAR.sub("", page)
+
+
+_QUIZ_TEXTS = re.compile(r'<script(?: type="text/javascript")?>\s*window\.mkdocsQuizTranslations = ')
+_SCRIPT_END = re.compile(r";?\s*</script>")
+
+
+def take_quiz_texts(page: str) -> tuple[str, dict | None]:
+    """The page without the plugin's inline words (its buttons' and messages'), and those words.
+
+    They are the same on every page of a language, so the site serves them once per language
+    as a file that browsers keep (``hooks/upstream_fixes.py``); ``None`` when the page has none.
+    """
+    start = _QUIZ_TEXTS.search(page)
+    if start is None:
+        return page, None
+    texts, end = json.JSONDecoder().raw_decode(page, start.end())
+    close = _SCRIPT_END.match(page, end)
+    if close is None or not isinstance(texts, dict):
+        raise ValueError("mkdocs-quiz's words are not in the script this site expects")
+    return page[:start.start()] + page[close.end():], texts
+
+
+def quiz_texts_script(texts: dict) -> str:
+    """The file that gives mkdocs-quiz its words in one language (what the page had inline)."""
+    return f"window.mkdocsQuizTranslations={json.dumps(texts, ensure_ascii=False, sort_keys=True)};\n"
 
 
 QUIZ_OPENING = re.compile(r'<div class="quiz"(?=[\s>])')

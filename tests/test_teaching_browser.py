@@ -207,6 +207,10 @@ EVERY_ELEMENT = "a => Array.from(a.querySelectorAll('*')).map(e => e.tagName + '
 def test_escape_returns_to_the_page_with_focus_on_the_button(page, site_url):
     page.set_viewport_size(PROJECTOR)
     page.goto(site_url + SMS)
+    # On a projector the quizzes' scripts load with the view's, once the page is idle (load-near.js):
+    # the page as set up, before the view opens.
+    page.wait_for_function("() => window.DigicomPresentation && document.querySelectorAll('.quiz').length"
+                           " === document.querySelectorAll('.quiz .quiz-reset-button').length")
     before = page.eval_on_selector("article", EVERY_ELEMENT)
     text = page.locator("article").inner_text()
     open_view(page, site_url)

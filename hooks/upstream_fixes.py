@@ -4,10 +4,11 @@
   links' tooltip in the page's language (``course.upstream.fix_theme_markup``);
 - mkdocs-quiz's markup: its CSS and script served as files (the plugin's, minified
   with rcssmin and rjsmin: 11.9 KB gzip become 7.3) instead of inlined in every page,
-  and its words likewise, one file per language (``quiz-texts.es.js``, ``course.upstream.take_quiz_texts``), valid script tags, no progress
-  sidebar, questions kept out of search (``course.upstream.tidy_quiz_page``), and each
-  question labelled with its stable id from ``page.meta["quiz_ids"]`` (set by
-  ``hooks/quizzes.py``), which ``quizzes.js`` keeps answers under (``course.upstream.label_quizzes``);
+  and its words likewise, one file per language (``quiz-texts.es.js``,
+  ``course.upstream.take_quiz_texts``); valid script tags, no progress sidebar,
+  questions kept out of search (``course.upstream.tidy_quiz_page``), and each question
+  labelled with its stable id from ``page.meta["quiz_ids"]`` (set by ``hooks/quizzes.py``),
+  which ``quizzes.js`` keeps answers under (``course.upstream.label_quizzes``);
 - Material's search: what is marked ``data-search-exclude`` is left out whole
   (``course.upstream.without_search_excluded``);
 - mkdocs-static-i18n builds every language into one folder, so the last language's
@@ -44,7 +45,8 @@ NOT_FOUND = "404.html"
 
 @event_priority(-150)  # after mkdocs-static-i18n has kept only this language's files
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    for folder, name, path, minify in (("css", "quiz.css", QUIZ_CSS, rcssmin.cssmin), ("js", "quiz.js", QUIZ_JS, rjsmin.jsmin)):
+    for folder, name, path, minify in (("css", "quiz.css", QUIZ_CSS, rcssmin.cssmin),
+                                       ("js", "quiz.js", QUIZ_JS, rjsmin.jsmin)):
         source = (package_files("mkdocs_quiz") / folder / name).read_text(encoding="utf-8")
         files.append(File.generated(config, path, content=minify(source)))
     return files

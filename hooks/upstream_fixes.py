@@ -36,6 +36,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 QUIZ_CSS = "assets/stylesheets/mkdocs-quiz.css"  # the plugin's own CSS, served as a file
 QUIZ_JS = "assets/javascripts/mkdocs-quiz.js"  # the plugin's own script, served as a file
@@ -58,13 +59,16 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if isinstance(options, dict) and options.get("enabled"):
         from mkdocs_quiz.plugin import js_script, style  # the exact elements the plugin adds to a page
 
-        html = tidy_quiz_page(html, plugin_style=style, plugin_script=js_script)
+        with_page = bool(page.meta.get("quizzes_with_page"))
+        html = tidy_quiz_page(html, plugin_style=style, plugin_script=js_script,
+                              script_url=get_relative_url(QUIZ_JS, page.url) if with_page else "")
         try:
             html = label_quizzes(html, list(page.meta.get("quiz_ids") or []))
         except ValueError as error:
             raise PluginError(f"docs/{page.file.src_uri}: {error}; hooks/quizzes.py and mkdocs-quiz disagree "
                               "on this page's questions (a bug in the site's code, not in the page)") from error
-        html = _serve_quiz_texts(html, page, config)
+        if not with_page:  # loaded with the page, the plugin needs its words in the page
+            html = _serve_quiz_texts(html, page, config)
     return exclude_quizzes_from_search(html)
 
 

@@ -80,6 +80,19 @@ def test_the_quiz_plugin_inlines_its_css_and_script_and_our_pages_link_them_as_i
         assert len(published) < 0.8 * len(shipped.read_text(encoding="utf-8"))
 
 
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_self_assessment_sets_its_questions_up_with_the_page(site_dir: Path, prefix: str):
+    """Its questions are the page: waiting for the reader to near one would only set them up later
+    (a second layout of twenty questions). The plugin's script stands where the plugin put it, before
+    Material's bundle; quizzes.js is deferred, so it hands over the answers before DOMContentLoaded."""
+    page = (site_dir / prefix / "autoevaluacion/index.html").read_text(encoding="utf-8")
+    up = "../" * (1 + prefix.count("/"))
+    plugin = page.index(f'<script src="{up}assets/javascripts/mkdocs-quiz.js"></script>')
+    assert plugin < page.index("assets/javascripts/bundle.")
+    assert f'<script src="{up}assets/javascripts/quizzes.js" defer data-with-page></script>' in page
+    assert "load-near.js" not in page and "window.mkdocsQuizTranslations" in page
+
+
 def test_published_files_of_other_packages_are_byte_identical(site_dir: Path):
     """Nothing of Material's code is rewritten (the old home-made compaction changed its lunr files).
 

@@ -110,20 +110,23 @@ QUIZ_SIDEBAR = re.compile(
 QUIZ_CONTAINER = re.compile(r'<div class="quiz"(?![^>]*data-search-exclude)')
 
 
-def tidy_quiz_page(page: str, *, plugin_style: str, plugin_script: str = "") -> str:
+def tidy_quiz_page(page: str, *, plugin_style: str, plugin_script: str = "", script_url: str = "") -> str:
     """Make the plugin's markup valid and accessible on a page with quizzes.
 
     - drops its inline ``<style>`` (``plugin_style``, exactly as the plugin adds it):
       ``overrides/main.html`` links the same CSS in ``<head>``;
-    - drops its inline 44 KB script (``plugin_script``): ``overrides/main.html`` loads the
-      same code as a file (cached across module pages) when the reader nears a question;
+    - its inline 44 KB script (``plugin_script``) becomes a link to the same code served as a
+      file (cached across pages) with ``script_url``, where it stood (the page's questions are set
+      up as it loads); without, it is dropped: ``overrides/main.html`` loads the file when the
+      reader nears a question;
     - ``<script type="text/javascript" defer>`` (inline) → ``<script>``: ``defer``
       is only allowed with ``src`` and the type is the default;
     - drops the progress sidebar (desktop and phone), which the site does not show.
     """
     page = page.replace(plugin_style, "")
     if plugin_script:
-        page = page.replace(plugin_script, "")
+        # Not deferred: the plugin's code expects to run where it stood, while the page is parsed.
+        page = page.replace(plugin_script, f'<script src="{script_url}"></script>' if script_url else "")
     page = QUIZ_SCRIPT_TAG.sub("<script>", page)
     return QUIZ_SIDEBAR.sub("", page)
 

@@ -77,7 +77,8 @@
     hidden.forEach(function (name) { window[name] = saved[name]; });
   }
 
-  // One script at a time, each started when the one before has run: the order is kept.
+  // One script at a time, each started when the one before has run: the order is kept, and a
+  // script whose fetch failed stops the ones after it (quizzes.js must run before the plugin).
   function next() {
     if (ran === sources.length) {
       loading = false;
@@ -94,6 +95,8 @@
     element.addEventListener("error", function () {
       restore();
       element.remove();
+      hints.forEach(function (hint) { hint.remove(); }); // a failed preload must not answer the next try
+      hints = [];
       loading = false; // tried again when the browser is back online, or at the next touch
     });
     // Hidden from the request to the script's "load" event, which follows its run at once.
@@ -102,9 +105,20 @@
     document.body.appendChild(element);
   }
 
+  var hints = [];
   function load() {
     if (loading || ran === sources.length) return;
     loading = true;
+    // All fetched at once, not one after the other: each then runs as soon as its turn comes.
+    if (navigator.onLine !== false && !hints.length) {
+      hints = sources.slice(ran + 1).map(function (source) {
+        var hint = document.createElement("link");
+        hint.rel = "preload";
+        hint.as = "script";
+        hint.href = source;
+        return document.head.appendChild(hint);
+      });
+    }
     next();
   }
 

@@ -1,6 +1,8 @@
 /*
- * Quizzes (mkdocs-quiz). Loaded only on pages with a quiz, when the reader nears one
- * (overrides/main.html, load-near.js), after progress.js and just before the plugin's script.
+ * Quizzes (mkdocs-quiz). Loaded only on pages with a quiz (overrides/main.html), after
+ * progress.js and before the plugin sets the questions up: when the reader nears one, just
+ * before the plugin's script (load-near.js); on the self-assessment, whose questions are the
+ * page, deferred (data-with-page), while the plugin waits for DOMContentLoaded.
  *
  * 1. Answers kept by question, not by position. The plugin keeps a page's answers in
  *    localStorage under "quiz_progress_" + the page's path, by the question's place on the
@@ -9,8 +11,7 @@
  *    made from its Spanish text: hooks/course/quizzes.py, course/upstream.label_quizzes),
  *    the same in both languages, on its module and on the self-assessment. The answers
  *    live in progress.js's store under those ids; the plugin's entry for this page is
- *    only a copy, written from that store before the plugin reads it (when its script runs,
- *    right after this one), and read back after every change the plugin
+ *    only a copy, written from that store before the plugin reads it, and read back after every change the plugin
  *    reports ("quizProgressUpdate"): the questions whose entry changed since this tab last
  *    looked are updated in the store, so another tab's answers are never undone.
  *    Answers kept before December 2026 under the old positions (on this page or its
@@ -30,6 +31,7 @@
 "use strict";
 (function () {
   var PREFIX = "quiz_progress_";
+  var withPage = document.currentScript && document.currentScript.hasAttribute("data-with-page");
   var progress = window.digicomProgress;
   var texts = document.querySelector("[data-digicom-quiz-texts]");
   var path = window.location.pathname;
@@ -218,7 +220,13 @@
     if (progress) takeBack();
     showScore();
   });
-  // This script runs just before the plugin's (load-near.js): the score is counted once the
-  // plugin has run and put back the saved answers.
-  document.addEventListener("digicom-scripts-loaded", showScore);
+  if (withPage) {
+    // Deferred, before DOMContentLoaded; registered after the plugin's own listener (its script
+    // is in the page), so this runs once it has put back the saved answers.
+    document.addEventListener("DOMContentLoaded", showScore);
+    window.addEventListener("load", showScore);
+  } else {
+    // Run just before the plugin's script (load-near.js): counted once that has run.
+    document.addEventListener("digicom-scripts-loaded", showScore);
+  }
 })();

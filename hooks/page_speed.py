@@ -50,8 +50,7 @@ def inline_scripts(html: str, sources: dict[str, str]) -> str:
 
 
 _INDENT = re.compile(r"\n[ \t]+")
-_ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
-_KEEP_AS_WRITTEN = re.compile(r"<(pre|textarea|script|style)\b.*?</\1>", re.S)
+_KEPT_AS_WRITTEN = re.compile(r"<(article|pre|textarea|script|style)\b")
 
 
 def without_template_indentation(html: str) -> str:
@@ -62,13 +61,13 @@ def without_template_indentation(html: str) -> str:
     ``pre``, ``textarea``, ``script`` or ``style`` element, are left exactly as they are: their
     spaces can show (``white-space: pre-wrap``) or mean something.
     """
-    kept = [match.span() for pattern in (_ARTICLE, _KEEP_AS_WRITTEN) for match in pattern.finditer(html)]
-    kept.sort()
     parts, at = [], 0
-    for start, end in kept:
-        if start < at:  # inside a region already kept (a <pre> in the article)
-            continue
-        parts += [_INDENT.sub("\n", html[at:start]), html[start:end]]
+    while (opening := _KEPT_AS_WRITTEN.search(html, at)) is not None:
+        close = html.find(f"</{opening[1]}>", opening.end())
+        if close < 0:
+            break
+        end = close + len(opening[1]) + 3
+        parts += [_INDENT.sub("\n", html[at:opening.start()]), html[opening.start():end]]
         at = end
     parts.append(_INDENT.sub("\n", html[at:]))
     return "".join(parts)

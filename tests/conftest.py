@@ -303,6 +303,16 @@ def axe_violations(page, context: str | dict | None = None, *, tags: tuple[str, 
             for violation in result["violations"]]
 
 
+def quiz_set_up(box):
+    """A question (its locator), once the merchant has it on screen and its scripts have set it up.
+
+    They load as the reader nears a question (load-near.js); the plugin gives each question a hidden
+    "Try again" button as it sets it up, after putting back its saved answer."""
+    box.scroll_into_view_if_needed()
+    box.locator(".quiz-reset-button").wait_for(state="attached")
+    return box
+
+
 def built_pages(site_dir: Path) -> list[str]:
     """Every HTML page of the built site, as paths relative to the site root."""
     pages = []

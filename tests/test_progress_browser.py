@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import (ROOT, SITE_PATH, PageWatch, axe_violations, build_site, make_site, open_context,
+from conftest import (ROOT, SITE_PATH, PageWatch, axe_violations, build_site, make_site, open_context, quiz_set_up,
                       served_then_deployed, watch_page)
 from course.model import Course, load_course, read_settings
 
@@ -83,14 +83,7 @@ def answer(page, quiz_id: str, positions) -> None:
 
 
 def ready(page, quiz_id: str):
-    """The question, once the merchant has scrolled to it and its scripts have set it up.
-
-    They load as the reader nears a question (load-near.js); the plugin gives each question a
-    hidden "Try again" button as it sets it up, after putting back its saved answer."""
-    box = page.locator(f'.quiz[data-quiz-id="{quiz_id}"]')
-    box.scroll_into_view_if_needed()
-    box.locator(".quiz-reset-button").wait_for(state="attached")
-    return box
+    return quiz_set_up(page.locator(f'.quiz[data-quiz-id="{quiz_id}"]'))
 
 
 def feedback(page, quiz_id: str) -> str:

@@ -14,7 +14,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import PageWatch, ROOT, SITE_PATH, axe_violations, built_pages, open_context, watch_page
+from conftest import PageWatch, ROOT, SITE_PATH, axe_violations, built_pages, open_context, quiz_set_up, watch_page
 from course.model import Course, load_course, read_settings
 from course.quizzes import Quiz
 from quizzes import SELF_ASSESSMENT_PER_MODULE
@@ -66,14 +66,7 @@ def answer(page, index: int, positions, check: str) -> None:
 
 
 def ready(page, index: int):
-    """The index-th quiz, once the merchant has it on screen and its scripts have set it up.
-
-    They load when the reader nears a question (load-near.js); the plugin adds a hidden
-    "Try again" button to every question as it sets them up."""
-    box = page.locator(f"#quiz-{index}")
-    box.scroll_into_view_if_needed()
-    box.locator(".quiz-reset-button").wait_for(state="attached")
-    return box
+    return quiz_set_up(page.locator(f"#quiz-{index}"))
 
 
 def feedback(page, index: int) -> str:

@@ -59,7 +59,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         options = page.meta.get("quiz")
         page.meta["quiz"] = {**(options if isinstance(options, dict) else {}), "enabled": True}
         page.meta["quiz_ids"] = [quiz_id for _, quiz_id in sorted(questions, key=lambda question: question[0])]
-        page.meta["quiz_texts"] = {"unsaved": t["quiz_not_saved"], "full": t["progress_full"]}
+        page.meta["quiz_texts"] = {"unsaved": t["quiz_not_saved"], "full": t["progress_full"],
+                                   "offline": t["quiz_offline"]}
         # Where questions are the page (the self-assessment), their scripts load with it; elsewhere
         # when the reader nears one (overrides/main.html, load-near.js).
         page.meta["quizzes_with_page"] = model.has_role("self-assessment")

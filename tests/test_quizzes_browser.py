@@ -25,7 +25,9 @@ TEXTS = {
            "right": "¡Correcto! Lee la explicación de abajo.",
            "wrong": "No es correcta. Lee la explicación de abajo y vuelve a intentarlo.",
            "score": "Has acertado {} de {}.", "left_one": "Te falta 1 pregunta por responder.",
-           "left": "Te faltan {} preguntas por responder.", "review": "Repasa el módulo «{}»"},
+           "left": "Te faltan {} preguntas por responder.", "review": "Repasa el módulo «{}»",
+           "offline": "Sin conexión: estas preguntas se podrán responder en cuanto vuelva la conexión, "
+                      "sin recargar la página."},
     "en": {"prefix": "en/", "check": "Check", "retry": "Try again",
            "right": "Correct! Read the explanation below.",
            "wrong": "Not quite. Read the explanation below, then try again.",
@@ -364,10 +366,13 @@ def test_quiz_scripts_that_could_not_load_offline_load_when_the_network_is_back(
     context.set_offline(True)
     page.locator("#quiz-0").scroll_into_view_if_needed()
     page.locator("#quiz-0 label").first.click()
-    page.wait_for_timeout(500)
+    note = page.locator(".digicom-near-offline[role=status]")
+    expect(note).to_have_text(TEXTS["es"]["offline"])  # a tap that does nothing is explained
     assert page.locator(".quiz-reset-button").count() == 0  # nothing could be fetched
+    assert note.evaluate("n => n.nextElementSibling.id") == "quiz-0"  # just above the first question
     context.set_offline(False)
     box = ready(page, 0)  # fetched again once the browser is back online, without a reload
+    expect(note).to_have_count(0)
     box.get_by_role("button", name=TEXTS["es"]["check"]).click()
     assert box.locator(".quiz-feedback").inner_text().strip() in (TEXTS["es"]["right"], TEXTS["es"]["wrong"])
     assert page.locator(".quiz-reset-button").count() == page.locator(".md-content .quiz").count()

@@ -18,7 +18,8 @@
  *   back the saved answers).
  * - A script that cannot be fetched (no network, and no offline copy yet) is tried again
  *   when the browser is back online, or at the next touch of a part; the ones that ran are
- *   not run twice.
+ *   not run twice. Meanwhile data-offline, when given, is said in one line above the first
+ *   part (role="status"), so a tap that does nothing is explained.
  * - "digicom-load-scripts" dispatched on the document loads every group at once: the
  *   presentation view asks for it (present-loader.js), as its slides hold the quizzes and
  *   tools and must keep working once the room's wifi has gone.
@@ -55,7 +56,19 @@
     load();
   }
 
+  var offlineNote = null;
+  function sayOffline() {
+    var text = script.getAttribute("data-offline");
+    if (!text || offlineNote) return;
+    offlineNote = document.createElement("p");
+    offlineNote.className = "digicom-near-offline";
+    offlineNote.setAttribute("role", "status");
+    parts[0].parentNode.insertBefore(offlineNote, parts[0]);
+    setTimeout(function () { offlineNote.textContent = text; }, 50); // filled once in the page: announced
+  }
+
   function finished() {
+    if (offlineNote) offlineNote.remove();
     observer && observer.disconnect();
     TRIGGERS.forEach(function (type) { document.removeEventListener(type, onTrigger, true); });
     window.removeEventListener("online", load);
@@ -98,6 +111,7 @@
       hints.forEach(function (hint) { hint.remove(); }); // a failed preload must not answer the next try
       hints = [];
       loading = false; // tried again when the browser is back online, or at the next touch
+      sayOffline();
     });
     // Hidden from the request to the script's "load" event, which follows its run at once.
     // Nothing else on this site reads them: Material's own code keeps its own reference.

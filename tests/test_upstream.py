@@ -184,3 +184,108 @@ def test_the_markup_fixes_apply_once(fixed):
     markup, label = fixed
     once = upstream.name_search_dialog(markup, label)
     assert once != markup and upstream.name_search_dialog(once, label) == once
+
+
+# ── The light / dark switch (upstream/palette.js) ──────────────────────────
+
+BODY_COLOURS = ("data-md-color-scheme", "data-md-color-primary", "data-md-color-accent", "data-md-color-switching")
+RECORD_BODY_COLOURS = ("window.__colourChanges = []; new MutationObserver(records => { for (const r of records) "
+                       "window.__colourChanges.push(r.attributeName); }).observe(document, {attributes: true, "
+                       f"subtree: true, attributeFilter: {list(BODY_COLOURS)}}});")
+SWITCH = "[data-digicom-palette] label:not([hidden])"
+PALETTE_KEY = "__palette"
+
+
+def palette_state(page) -> dict:
+    return page.evaluate("""() => ({
+        scheme: document.body.getAttribute('data-md-color-scheme'),
+        shown: [...document.querySelectorAll('[data-digicom-palette] label')].filter(l => !l.hidden).map(l => l.previousElementSibling.getAttribute('aria-label')),
+        checked: [...document.querySelectorAll('[data-digicom-palette] input')].findIndex(i => i.checked),
+        browserBar: document.querySelector('meta[name="theme-color"]')?.content,
+        changes: window.__colourChanges,
+    })""")
+
+
+def test_materials_palette_switch_restyles_each_page_as_it_starts_and_ours_does_not(site_dir, browser, site_url):
+    """Material's component marks the body as switching colours and reads the header's computed colour as it
+    mounts: a whole-page restyle on every page, about 120 ms of blocked page on a phone (Lighthouse).
+    Ours leaves the colours the page already wears alone."""
+    bundle = next((MATERIAL / "assets/javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    assert "data-md-color-switching" in bundle and "theme-color" in bundle
+    assert upstream.PALETTE_COMPONENT in (MATERIAL / "partials/palette.html").read_text(encoding="utf-8")
+    for built in ("index.html", "modulos/sms/index.html", "en/herramientas/index.html"):
+        html = (site_dir / built).read_text(encoding="utf-8")
+        assert upstream.OWN_PALETTE in html and 'data-md-component="palette"' not in html, built
+    watch = PageWatch()
+    context = open_context(browser, watch=watch, viewport={"width": 390, "height": 844}, service_workers="block",
+                           color_scheme="light")
+    context.add_init_script(RECORD_BODY_COLOURS)
+    page = context.new_page()
+    watch_page(page, watch)
+    page.goto(site_url + "modulos/sms/")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    state = palette_state(page)
+    context.close()
+    assert state["changes"] == [] and state["scheme"] == "default"
+    assert state["shown"] == ["Modo oscuro"] and state["checked"] == 0  # the switch is there, to the dark palette
+    assert state["browserBar"] == "#4051b5"  # Material's indigo
+    assert not watch.console_errors, watch.console_errors
+
+
+def test_the_switch_changes_the_palette_keeps_the_choice_across_pages_and_languages_and_works_by_keyboard(
+        page, site_url):
+    page.emulate_media(color_scheme="light")
+    page.goto(site_url + "modulos/sms/")
+    page.locator(SWITCH).click()
+    state = palette_state(page)
+    assert state["scheme"] == "slate" and state["shown"] == ["Modo claro"] and state["checked"] == 1
+    page.goto(site_url + "en/herramientas/")  # another page, the other language: the reader's choice holds
+    state = palette_state(page)
+    assert state["scheme"] == "slate" and state["shown"] == ["Light mode"]
+    page.locator("[data-digicom-palette] input:checked").focus()
+    page.keyboard.press("Enter")
+    assert palette_state(page)["scheme"] == "default"
+    page.reload()
+    assert palette_state(page)["scheme"] == "default" and palette_state(page)["shown"] == ["Dark mode"]
+
+
+def test_the_site_follows_the_systems_setting_until_the_reader_chooses(page, site_url):
+    page.emulate_media(color_scheme="dark")
+    page.goto(site_url + "modulos/sms/")
+    assert palette_state(page)["scheme"] == "slate"
+    page.emulate_media(color_scheme="light")  # the phone turns to its day setting
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+    page.locator(SWITCH).click()  # the reader chooses dark
+    page.emulate_media(color_scheme="light")
+    page.reload()
+    assert palette_state(page)["scheme"] == "slate"  # the choice wins over the system's setting
+
+
+@pytest.mark.parametrize("stored", ['{"index": 7}', '"dark"', "{not json", '{"index": 1, "color": {"scheme": "pink"}}'])
+def test_an_old_or_broken_stored_palette_opens_the_page_in_a_palette_of_the_site(page, site_url, stored):
+    page.goto(site_url + "aviso-legal/")
+    page.evaluate("([key, value]) => localStorage.setItem(new URL('.', location).pathname.replace(/aviso-legal\\/$/, '')"
+                  " + '.' + key, value)", [PALETTE_KEY, stored])
+    page.emulate_media(color_scheme="light")
+    page.goto(site_url + "modulos/sms/")
+    state = palette_state(page)
+    assert state["scheme"] in ("default", "slate") and len(state["shown"]) == 1
+    expected = "slate" if stored.startswith('{"index": 1') else "default"
+    assert state["scheme"] == expected
+    page.locator(SWITCH).click()  # and the switch still works
+    assert palette_state(page)["scheme"] != expected
+
+
+def test_with_storage_blocked_the_switch_works_on_the_page(browser, site_url):
+    watch = PageWatch()
+    context = open_context(browser, watch=watch, viewport={"width": 390, "height": 844}, service_workers="block")
+    context.add_init_script("Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', "
+                            "'SecurityError'); }});")
+    page = context.new_page()
+    watch_page(page, watch)
+    page.goto(site_url + "modulos/sms/")
+    page.locator(SWITCH).click()
+    assert palette_state(page)["scheme"] == "slate"
+    context.close()
+    assert not [error for error in watch.console_errors if "quiz progress" not in error.lower()]

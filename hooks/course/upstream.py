@@ -54,6 +54,10 @@ WORKAROUNDS = (
                "squidfunk/mkdocs-material#7728", "hooks/upstream_fixes.py (404 pages)", "tests/test_upstream.py"),
     Workaround("search is not accent-insensitive", "mkdocs-material 9.8.1 (lunr)", "none found",
                "overrides/assets/javascripts/workers/search-worker.js", "tests/test_site_browser.py"),
+    Workaround("Material's palette switch restyles the whole page as each page starts (about 120 ms of blocked "
+               "page on a phone)", "mkdocs-material 9.8.1", "none found",
+               "hooks/course/upstream.py (own_palette_switch), overrides/assets/javascripts/upstream/palette.js",
+               "tests/test_upstream.py"),
     Workaround("blocked storage makes Material's helpers throw on every page", "mkdocs-material 9.8.1",
                "none found", "overrides/assets/javascripts/upstream/storage-guard.js", "tests/test_upstream.py"),
     Workaround("Material fetches <alternate>/sitemap.xml for each hreflang link (404)", "mkdocs-material 9.8.1",
@@ -76,6 +80,8 @@ WORKAROUNDS = (
 SEARCH_DIALOG = re.compile(r'<div class="md-search" data-md-component="search" role="dialog"(?![^>]*aria-label)')
 TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?)\s+autocomplete="off"')
 EMPTY_TABINDEX = re.compile(r'(<label\b[^>]*?)\s+tabindex=""')
+PALETTE_COMPONENT = '<form class="md-header__option" data-md-component="palette">'
+OWN_PALETTE = '<form class="md-header__option" data-digicom-palette>'
 
 
 def name_search_dialog(page: str, label: str) -> str:
@@ -89,6 +95,11 @@ def drop_invalid_attributes(page: str) -> str:
     return EMPTY_TABINDEX.sub(r"\1", page)
 
 
+def own_palette_switch(page: str) -> str:
+    """Hand the light / dark switch to ``upstream/palette.js``: Material mounts only ``data-md-component``."""
+    return page.replace(PALETTE_COMPONENT, OWN_PALETTE, 1)
+
+
 def retitle_permalinks(page: str, configured: str, translated: str) -> str:
     """Put the page's language in the heading links' tooltip (the Markdown ``toc`` setting has one language)."""
     if not configured or configured == translated:
@@ -99,7 +110,7 @@ def retitle_permalinks(page: str, configured: str, translated: str) -> str:
 
 def fix_theme_markup(page: str, search_label: str, permalink_titles: tuple[str, str] = ("", "")) -> str:
     page = retitle_permalinks(page, *permalink_titles)
-    return drop_invalid_attributes(name_search_dialog(page, search_label))
+    return own_palette_switch(drop_invalid_attributes(name_search_dialog(page, search_label)))
 
 
 # ── mkdocs-quiz's markup ───────────────────────────────────────────────────

@@ -3,7 +3,7 @@
 - Material's markup: the search dialog's name, invalid attributes, the heading
   links' tooltip in the page's language (``course.upstream.fix_theme_markup``);
 - mkdocs-quiz's markup: its CSS and script served as files (the plugin's, minified
-  with rcssmin and rjsmin: 11.9 KB gzip become 7.3) instead of inlined in every page,
+  with rcssmin and rjsmin, the CSS without its progress sidebar's rules: 11.9 KB gzip become 7.1) instead of inlined in every page,
   and its words likewise, one file per language (``quiz-texts.es.js``,
   ``course.upstream.take_quiz_texts``); valid script tags, no progress sidebar,
   questions kept out of search (``course.upstream.tidy_quiz_page``), and each question
@@ -29,8 +29,8 @@ import rcssmin
 import rjsmin
 
 from course.build import in_nested_language_build, page_locale, state_for, strings
-from course.upstream import (exclude_quizzes_from_search, fix_theme_markup, label_quizzes, quiz_texts_script,
-                             take_quiz_texts, tidy_quiz_page, without_search_attributes, without_search_excluded)
+from course.upstream import (exclude_quizzes_from_search, fix_theme_markup, label_quizzes, quiz_css_without_sidebar,
+                             quiz_texts_script, take_quiz_texts, tidy_quiz_page, without_search_attributes, without_search_excluded)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -46,8 +46,10 @@ NOT_FOUND = "404.html"
 
 @event_priority(-150)  # after mkdocs-static-i18n has kept only this language's files
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    for folder, name, path, minify in (("css", "quiz.css", QUIZ_CSS, rcssmin.cssmin),
-                                       ("js", "quiz.js", QUIZ_JS, rjsmin.jsmin)):
+    def quiz_css(css: str) -> str:
+        return quiz_css_without_sidebar(rcssmin.cssmin(css))
+
+    for folder, name, path, minify in (("css", "quiz.css", QUIZ_CSS, quiz_css), ("js", "quiz.js", QUIZ_JS, rjsmin.jsmin)):
         source = (package_files("mkdocs_quiz") / folder / name).read_text(encoding="utf-8")
         files.append(File.generated(config, path, content=minify(source)))
     return files

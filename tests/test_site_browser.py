@@ -170,7 +170,7 @@ def test_none_of_our_scripts_blocks_the_page(site_dir, path):
 def test_the_theme_markup_is_published_without_its_indentation_and_the_article_as_written(site_dir):
     from page_speed import without_template_indentation
 
-    page = ('<nav>\n    <a href="#">Inicio</a>\n  </nav>\n  <article>\n  <p>Hola</p>\n  <pre>\n    código\n</pre>\n'
+    page = ('<nav>\n    <a href="#">Inicio</a>\n\n\n  </nav>\n  <article>\n  <p>Hola</p>\n  <pre>\n    código\n</pre>\n'
             '</article>\n  <textarea>\n  borrador</textarea>\n    <script>\n  var a;</script>')
     assert without_template_indentation(page) == (
         '<nav>\n<a href="#">Inicio</a>\n</nav>\n<article>\n  <p>Hola</p>\n  <pre>\n    código\n</pre>\n'
@@ -178,6 +178,55 @@ def test_the_theme_markup_is_published_without_its_indentation_and_the_article_a
     html = (site_dir / "modulos/sms/index.html").read_text(encoding="utf-8")
     theme = re.sub(r"<(article|pre|textarea|script|style)\b.*?</\1>", "", html, flags=re.S)
     assert "<nav" in theme and not re.search(r"\n[ \t]+<", theme)
+
+
+def test_our_site_wide_stylesheets_and_scripts_reach_a_phone_as_one_file_each(site_dir):
+    """mkdocs.yml lists several stylesheets and deferred scripts of ours for every page: each page asks for
+    one file of each (fewer requests on a slow line, compressed together), holding them all in their order."""
+    import rcssmin
+    import rjsmin
+
+    from conftest import ROOT, load_mkdocs_yml
+
+    config = load_mkdocs_yml()
+    stylesheets = [path for path in config["extra_css"] if (ROOT / "overrides" / path).is_file()]
+    scripts = [entry["path"] for entry in config["extra_javascript"] if entry.get("defer")]
+    assert len(stylesheets) > 1 and len(scripts) > 1
+    precached = json.loads(re.search(r"DIGICOM_PRECACHE=(\[.*?\]);", (site_dir / "sw.js").read_text())[1])
+    precached = {path for path, _ in precached}
+    for kind, bundle, parts, minify in (("stylesheet", "assets/stylesheets/digicom-site.css", stylesheets, rcssmin.cssmin),
+                                        ("script", "assets/javascripts/digicom-site.js", scripts, rjsmin.jsmin)):
+        published = (site_dir / bundle).read_text(encoding="utf-8")
+        at = [published.index(minify((ROOT / "overrides" / part).read_text(encoding="utf-8"))) for part in parts]
+        assert at == sorted(at), f"the {kind}s are not in mkdocs.yml's order"
+        assert bundle in precached and not precached & set(parts)  # the worker keeps what pages ask for
+        for page in ("index.html", "modulos/sms/index.html", "en/herramientas/index.html", "404.html"):
+            html = (site_dir / page).read_text(encoding="utf-8")
+            assert html.count(bundle.rsplit("/", 1)[1]) == 1, (page, bundle)
+            assert not [part for part in parts if re.search(rf'(href|src)="[^"]*{re.escape(part)}"', html)], page
+
+
+def test_in_one_puts_the_bundle_where_the_first_of_its_parts_stood():
+    from page_speed import in_one
+
+    assert in_one(["material.js", "a.js", "other.js", "b.js"], ["a.js", "b.js"], "site.js") == [
+        "material.js", "site.js", "other.js"]
+
+
+def test_our_drawings_are_published_smaller_and_the_same(site_dir):
+    import xml.etree.ElementTree as ElementTree
+
+    from conftest import ROOT
+
+    source = ROOT / "overrides/assets/images/app-icon.svg"
+    built = site_dir / "assets/images/app-icon.svg"
+    assert "<!--" in source.read_text(encoding="utf-8") and "<!--" not in built.read_text(encoding="utf-8")
+    assert built.stat().st_size < 0.8 * source.stat().st_size
+
+    def drawing(path: Path) -> list:
+        return [(element.tag, element.attrib) for element in ElementTree.parse(path).iter()]
+
+    assert drawing(built) == drawing(source)
 
 
 def test_materials_palette_keeps_the_rules_of_the_sites_own_colours_only(site_dir):

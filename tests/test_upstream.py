@@ -72,12 +72,42 @@ def test_the_quiz_plugin_inlines_its_css_and_script_and_our_pages_link_them_as_i
     assert 'href="../../assets/stylesheets/mkdocs-quiz.css"' in page
     assert 'id="quiz-progress-sidebar"' not in page
     plugin = package_files("mkdocs_quiz")
-    for built, shipped, minify in (("assets/javascripts/mkdocs-quiz.js", plugin / "js" / "quiz.js", rjsmin.jsmin),
-                                   ("assets/stylesheets/mkdocs-quiz.css", plugin / "css" / "quiz.css", rcssmin.cssmin)):
+    for built, shipped, minify in (
+            ("assets/javascripts/mkdocs-quiz.js", plugin / "js" / "quiz.js", rjsmin.jsmin),
+            ("assets/stylesheets/mkdocs-quiz.css", plugin / "css" / "quiz.css",
+             lambda css: upstream.quiz_css_without_sidebar(rcssmin.cssmin(css)))):
         published = (site_dir / built).read_text(encoding="utf-8")
-        # The plugin's own code, only minified: smaller on a phone's line, and nothing else changed.
+        # The plugin's own code, only minified (its CSS without the sidebar's rules, below): nothing else changed.
         assert published == minify(shipped.read_text(encoding="utf-8"))
         assert len(published) < 0.8 * len(shipped.read_text(encoding="utf-8"))
+
+
+def test_the_quiz_plugin_styles_a_progress_sidebar_no_page_has_and_we_publish_its_css_without_those_rules(
+        site_dir: Path):
+    from mkdocs_quiz import plugin as quiz_plugin
+
+    shipped = rcssmin.cssmin((package_files("mkdocs_quiz") / "css" / "quiz.css").read_text(encoding="utf-8"))
+    sidebar_markup = Path(quiz_plugin.__file__).read_text(encoding="utf-8")
+    assert 'id="quiz-progress-sidebar"' in sidebar_markup and 'class="quiz-correct-reset"' in sidebar_markup
+    assert "#quiz-progress-sidebar" in shipped and ".quiz-progress-mobile" in shipped and ".quiz-correct-reset{" in shipped
+    published = (site_dir / "assets/stylesheets/mkdocs-quiz.css").read_text(encoding="utf-8")
+    assert not upstream.QUIZ_SIDEBAR_NAMES.search(published) and "@media" in shipped
+    for kept in (".quiz{", ".quiz-feedback-item.correct{", '[data-md-color-scheme="slate"] .quiz-feedback-item.correct{',
+                 ".quiz-blank-input{", ".quiz-results{"):  # what the questions wear stays, dark palette too
+        assert kept in published, kept
+    names = set()  # the names the sidebar's rules style appear in no page the site publishes
+    for page in ("modulos/sms/index.html", "en/autoevaluacion/index.html", "mi-progreso/index.html"):
+        names |= set(upstream.QUIZ_SIDEBAR_NAMES.findall((site_dir / page).read_text(encoding="utf-8")))
+    assert names == set()
+
+
+@pytest.mark.parametrize(("css", "kept"), [
+    ("a{x:1}.quiz-progress-bar{y:2}b,.quiz-progress-mobile{z:3}", "a{x:1}b,.quiz-progress-mobile{z:3}"),
+    ("@media screen{#quiz-progress-sidebar .l{w:1}}.q{v:2}", ".q{v:2}"),  # an @media left empty goes too
+    ("@media screen{#quiz-progress-sidebar{w:1}.q{v:2}}", "@media screen{.q{v:2}}"),
+])
+def test_a_rule_goes_only_when_none_of_its_selectors_can_match(css: str, kept: str):
+    assert upstream.quiz_css_without_sidebar(css) == kept
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -37,6 +38,9 @@ WORKAROUNDS = (
                "none found", "hooks/course/upstream.py (retitle_permalinks)", "tests/test_upstream.py"),
     Workaround("quiz markup: <style> and a 44 KB script inlined in every page, sidebar without a landmark",
                "mkdocs_quiz 1.7.1", "none found", "hooks/course/upstream.py (tidy_quiz_page)",
+               "tests/test_upstream.py"),
+    Workaround("mkdocs_quiz's stylesheet styles its progress sidebar, which no page of the site has",
+               "mkdocs_quiz 1.7.1", "none found", "hooks/course/upstream.py (quiz_css_without_sidebar)",
                "tests/test_upstream.py"),
     Workaround("mkdocs_quiz writes the same 1.4 KB of words into every page with a quiz", "mkdocs_quiz 1.7.1",
                "none found", "hooks/course/upstream.py (take_quiz_texts)", "tests/test_quizzes.py"),
@@ -140,6 +144,30 @@ def tidy_quiz_page(page: str, *, plugin_style: str, plugin_script: str = "", scr
         page = page.replace(plugin_script, f'<script src="{script_url}"></script>' if script_url else "")
     page = QUIZ_SCRIPT_TAG.sub("<script>", page)
     return QUIZ_SIDEBAR.sub("", page)
+
+
+# The class and id names of the plugin's progress sidebar (its desktop and phone parts), which
+# tidy_quiz_page removes from every page: their rules in the plugin's stylesheet can never apply.
+QUIZ_SIDEBAR_NAMES = re.compile(r"quiz-progress|quiz-correct-reset")
+
+
+def quiz_css_without_sidebar(css: str) -> str:
+    """The plugin's stylesheet without the rules that style only its progress sidebar."""
+    return css_without(css, lambda selector: bool(QUIZ_SIDEBAR_NAMES.search(selector)))
+
+
+_CSS_RULE = re.compile(r"(?P<selectors>[^{}]+)\{[^{}]*\}")
+_EMPTY_AT_RULE = re.compile(r"@media[^{}]*\{\}")
+
+
+def css_without(css: str, never_matches: Callable[[str], bool]) -> str:
+    """``css`` without each rule (inside ``@media`` too) all of whose selectors ``never_matches``;
+    an ``@media`` left empty goes too. Every other rule stays exactly as written."""
+    def kept(rule: re.Match) -> str:
+        selectors = [selector.strip() for selector in rule["selectors"].split(",")]
+        return "" if selectors and all(never_matches(selector) for selector in selectors) else rule.group(0)
+
+    return _EMPTY_AT_RULE.sub("", _CSS_RULE.sub(kept, css))
 
 
 _QUIZ_TEXTS = re.compile(r'<script(?: type="text/javascript")?>\s*window\.mkdocsQuizTranslations = ')

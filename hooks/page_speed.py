@@ -57,6 +57,22 @@ _INDENT = re.compile(r"\n[ \t\r\n]+")  # the indent after a line break, and blan
 _KEPT_AS_WRITTEN = re.compile(r"<(article|pre|textarea|script|style)\b")
 
 
+def _end_of(html: str, tag: str, start: int) -> int:
+    """Where the element whose opening tag ends at ``start`` ends, -1 if it never does. An article may
+    hold articles (a tool card is one); the others hold text only (a script's may read "<script")."""
+    if tag != "article":
+        close = html.find(f"</{tag}>", start)
+        return close + len(tag) + 3 if close >= 0 else -1
+    depth, at = 1, start
+    while depth:
+        close = html.find(f"</{tag}>", at)
+        if close < 0:
+            return -1
+        depth += len(re.findall(rf"<{tag}\b", html[at:close])) - 1
+        at = close + len(tag) + 3
+    return at
+
+
 def without_template_indentation(html: str) -> str:
     """The page without the spaces that indent the theme's markup at the start of its lines, nor its blank lines.
 
@@ -67,10 +83,9 @@ def without_template_indentation(html: str) -> str:
     """
     parts, at = [], 0
     while (opening := _KEPT_AS_WRITTEN.search(html, at)) is not None:
-        close = html.find(f"</{opening[1]}>", opening.end())
-        if close < 0:
+        end = _end_of(html, opening[1], opening.end())
+        if end < 0:
             break
-        end = close + len(opening[1]) + 3
         parts += [_INDENT.sub("\n", html[at:opening.start()]), html[opening.start():end]]
         at = end
     parts.append(_INDENT.sub("\n", html[at:]))

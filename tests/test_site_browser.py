@@ -170,11 +170,11 @@ def test_none_of_our_scripts_blocks_the_page(site_dir, path):
 def test_the_theme_markup_is_published_without_its_indentation_and_the_article_as_written(site_dir):
     from page_speed import without_template_indentation
 
-    page = ('<nav>\n    <a href="#">Inicio</a>\n\n\n  </nav>\n  <article>\n  <p>Hola</p>\n  <pre>\n    código\n</pre>\n'
-            '</article>\n  <textarea>\n  borrador</textarea>\n    <script>\n  var a;</script>')
+    page = ('<nav>\n    <a href="#">Inicio</a>\n\n\n  </nav>\n  <article>\n  <article>\n  card</article>\n  <p>Hola</p>\n'
+            '  <pre>\n    código\n</pre>\n</article>\n  <textarea>\n  borrador</textarea>\n    <script>\n  var a;</script>')
     assert without_template_indentation(page) == (
-        '<nav>\n<a href="#">Inicio</a>\n</nav>\n<article>\n  <p>Hola</p>\n  <pre>\n    código\n</pre>\n'
-        '</article>\n<textarea>\n  borrador</textarea>\n<script>\n  var a;</script>')
+        '<nav>\n<a href="#">Inicio</a>\n</nav>\n<article>\n  <article>\n  card</article>\n  <p>Hola</p>\n'
+        '  <pre>\n    código\n</pre>\n</article>\n<textarea>\n  borrador</textarea>\n<script>\n  var a;</script>')
     html = (site_dir / "modulos/sms/index.html").read_text(encoding="utf-8")
     theme = re.sub(r"<(article|pre|textarea|script|style)\b.*?</\1>", "", html, flags=re.S)
     assert "<nav" in theme and not re.search(r"\n[ \t]+<", theme)

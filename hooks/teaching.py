@@ -3,8 +3,9 @@
 Every module's header gets:
 
 - the "Presentar" button (``partials/digicom/present-button.html``), which carries the
-  ``present_…`` strings of ``data/strings.yml`` for ``assets/javascripts/present-loader.js``,
-  the presentation view and the presenter window it opens, and the plan of the slides
+  address of the view's words (the ``present_…`` strings of ``data/strings.yml``, one file per
+  language, ``course.teaching.PRESENT_TEXTS``, written after the build and loaded with
+  ``presentation.js`` by ``present-loader.js``), and the plan of the slides
   (``course.slides.plan_slides``: each section's title and planned minutes, from
   ``course.timing``; which trainer notes go with which slide; the link to the module on
   the trainers' sheet) as a JSON element;
@@ -17,17 +18,20 @@ line before that block (``partials/digicom/slide-break.html``), so the browser c
 slides exactly where the plan says.
 
 Data: ``data/strings.yml`` (keys ``present_…`` and ``handout_…``), ``site_url``.
-Events: ``on_page_markdown`` (priority 70).
+Events: ``on_page_markdown`` (priority 70), ``on_post_build`` (the view's words).
 """
 
 from __future__ import annotations
 
-from course.build import cache_folder, state_for, strings, url_to
-from course.teaching import cached_qr_svg
+from pathlib import Path
+
+from course.build import cache_folder, in_nested_language_build, site_locales, state_for, strings, url_to
+from course.teaching import PRESENT_TEXTS, cached_qr_svg, present_texts_script
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 
 @event_priority(70)
@@ -42,11 +46,22 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     data = plan.as_data()
     sheet = state.course.with_role("trainer-notes", model.locale)
     data["sheet"] = url_to(files, sheet.key, page, model.id) if sheet else ""
-    present = sorted((key, text) for key, text in t.items() if key.startswith("present_"))
-    parts.header["present"] = state.partials.render("present-button.html", present_strings=present, plan=data, t=t)
+    texts = get_relative_url(PRESENT_TEXTS.format(locale=model.locale), page.url)
+    parts.header["present"] = state.partials.render("present-button.html", texts=texts, plan=data, t=t)
     for marker in plan.markers:
         parts.replace(marker.line, marker.line, state.partials.render("slide-break.html", marker=marker), "slides")
     if page.canonical_url:
         svg = cached_qr_svg(page.canonical_url, t["handout_qr_title"], cache_folder(config, "qr"))
         parts.header["handout"] = state.partials.render("handout.html", svg=svg, url=page.canonical_url, t=t)
     return markdown
+
+
+@event_priority(-100)  # before our assets are minified (-300) and listed for offline use (-400)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if in_nested_language_build(config):
+        return
+    state = state_for(config)
+    for locale in site_locales(config):
+        target = Path(config.site_dir) / PRESENT_TEXTS.format(locale=locale)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(present_texts_script(strings(state, locale)), encoding="utf-8")

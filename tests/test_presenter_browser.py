@@ -372,6 +372,32 @@ def test_when_the_view_cannot_load_the_page_says_so(context, page, site_url, wat
     assert page.locator("[data-digicom-present-problem]").inner_text() == ""
 
 
+@pytest.mark.parametrize(("prefix", "next_button", "label"), [
+    ("", "Siguiente →", "Presentación: "), ("en/", "Next →", "Presentation: ")])
+def test_the_views_words_come_with_it_in_the_pages_language_and_a_missing_file_is_said_and_fetched_again(
+        page, site_url, watch, prefix, next_button, label):
+    """The view's words are a file per language, not in every module page (a phone never needs them).
+    If that file alone cannot be fetched, the view does not open wordless: the page says so, and the
+    next press fetches it again."""
+    blocked = {"on": True}
+    page.route("**/present-texts.*.js", lambda route: route.abort() if blocked["on"] else route.continue_())
+    page.goto(f"{site_url}{prefix}modulos/sms/")
+    assert "data-present-next" not in page.content()
+    page.locator(BUTTON).click()
+    problem = page.locator("[data-digicom-present-problem]")
+    problem.wait_for(state="visible")
+    assert problem.inner_text().startswith("No se ha podido" if not prefix else "The presentation could not open")
+    assert page.locator(VIEW).count() == 0
+    watch.console_errors.clear()  # the browser reports the blocked file; the page said what happened
+    watch.failed_requests.clear()
+    blocked["on"] = False
+    page.locator(BUTTON).click()
+    page.locator(VIEW).wait_for(state="visible")
+    assert page.locator(f"{VIEW} .digicom-present__next").inner_text() == next_button
+    assert page.locator(VIEW).get_attribute("aria-label").startswith(label)
+    assert problem.inner_text() == ""
+
+
 # ── Handouts that are the same for everyone ──────────────────────────────────
 
 

@@ -504,8 +504,14 @@ def test_module_pages_have_the_present_button_and_the_handout_qr_code(fixture_si
     present = article.index('<p class="digicom-present" hidden>')
     handout = article.index('<figure class="digicom-handout">')
     assert title_end < present < handout < article.index('<h2 id="why"')
-    assert f'data-present-announce="{announce}"' in article and f">{button}</button>" in article
-    assert "data-digicom-present" in article and "presentation.js" not in html
+    assert f">{button}</button>" in article and "data-present-unavailable=" in article
+    # The view's words are not in the page (a module page is read on phones): a file per language.
+    assert "data-present-announce" not in article and announce.split(":")[0] not in article
+    texts = re.search(r'data-digicom-present-texts="([^"]+)"', article)[1]
+    assert texts == ("../" * (2 + prefix.count("/"))) + f"assets/javascripts/present-texts.{prefix.strip('/') or 'es'}.js"
+    words = (fixture_site / f"assets/javascripts/present-texts.{prefix.strip('/') or 'es'}.js").read_text(encoding="utf-8")
+    assert json.loads(words.removeprefix("window.DigicomPresentTexts=").rstrip(";\n"))["announce"] == announce
+    assert "presentation.js" not in html
     assert f'<span class="digicom-handout__scan">{scan}</span> <span class="digicom-handout__url">{url}</span>' in article
     svg = re.search(r'<svg viewBox="[^"]+" class="digicom-handout__qr"><title>[^<]+</title><path [^>]+/></svg>', article)
     title = course_of({}).strings.for_locale(prefix.strip("/") or "es")["handout_qr_title"]

@@ -104,7 +104,7 @@ def shown(char: str) -> str:
 
 def tables_json() -> str:
     """Both character tables, as the page's script reads them (a JSON object)."""
-    return json.dumps({"basic": GSM7_BASIC, "extension": GSM7_EXTENSION})
+    return json.dumps({"basic": GSM7_BASIC, "extension": GSM7_EXTENSION}, ensure_ascii=False)  # shorter in the page
 
 
 @dataclass(frozen=True)

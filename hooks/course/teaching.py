@@ -13,6 +13,7 @@ sections to its duration, the modules to the course.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import os
 from dataclasses import dataclass
@@ -22,6 +23,23 @@ import segno
 
 from .model import Page
 from .timing import MINUTES_PER_CHECKLIST_ITEM, MINUTES_PER_QUESTION, module_time
+
+
+# The presentation view's words in one language: loaded with presentation.js, not carried by every module page.
+PRESENT_TEXTS = "assets/javascripts/present-texts.{locale}.js"
+# What the page itself needs before the view has loaded: the button's text, and the line saying it cannot load.
+PRESENT_IN_PAGE = ("present_button", "present_unavailable")
+
+
+def present_texts_script(strings: dict[str, str]) -> str:
+    """The file of the view's words (``present_next_slide`` becomes ``nextSlide``), as presentation.js reads them."""
+    def name(key: str) -> str:
+        first, *rest = key.removeprefix("present_").split("_")
+        return first + "".join(word.capitalize() for word in rest)
+
+    texts = {name(key): text for key, text in sorted(strings.items())
+             if key.startswith("present_") and key not in PRESENT_IN_PAGE}
+    return f"window.DigicomPresentTexts={json.dumps(texts, ensure_ascii=False, sort_keys=True, separators=(',', ':'))};\n"
 
 
 def cached_qr_svg(url: str, title: str, cache: Path) -> str:

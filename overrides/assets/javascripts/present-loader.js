@@ -2,7 +2,7 @@
  * The "Present" button of a module page (hooks/teaching.py, partials/digicom/present-button.html).
  *
  * The button is in the page hidden, because it needs JavaScript; this small script
- * shows it. The presentation view (presentation.css and presentation.js) is loaded
+ * shows it. The presentation view (presentation.css, presentation.js and its words, present-texts.<language>.js) is loaded
  * when the page is idle, on screens wide enough to present from (a laptop, not a
  * phone, whose data plan it would cost), so that "Presentar" still works once the
  * room's wifi has gone; elsewhere it loads on the first click. If it cannot load
@@ -24,47 +24,41 @@
     return;
   }
   var problem = document.querySelector("[data-digicom-present-problem]");
-  var loading = null;
 
-  /* Load presentation.css and presentation.js once; resolves when both are ready. */
+  var added = {};
+
+  /* Adds one file to the page once; resolves when it has loaded. One that failed is tried again next time. */
+  function add(tag, url) {
+    if (!added[url]) {
+      added[url] = new Promise(function (resolve, reject) {
+        var element = document.createElement(tag);
+        if (tag === "link") {
+          element.rel = "stylesheet";
+          element.href = url;
+        } else {
+          element.src = url;
+        }
+        element.onload = resolve;
+        element.onerror = function () {
+          element.remove();
+          delete added[url];
+          reject(new Error(url + " did not load"));
+        };
+        document.head.appendChild(element);
+      });
+    }
+    return added[url];
+  }
+
+  /* The view: its stylesheet, its words in the page's language, its script. Resolves when all three are ready. */
   function load() {
-    if (window.DigicomPresentation) {
-      return Promise.resolve();
-    }
-    if (loading) {
-      return loading;
-    }
     // The slides hold the page's quizzes and practice tools: their scripts now too (load-near.js).
     document.dispatchEvent(new CustomEvent("digicom-load-scripts"));
-    loading = new Promise(function (resolve, reject) {
-      var waiting = 2;
-      function done() {
-        waiting -= 1;
-        if (waiting === 0) {
-          resolve();
-        }
-      }
-      var style = document.createElement("link");
-      style.rel = "stylesheet";
-      style.href = new URL("../stylesheets/presentation.css", here).href;
-      style.onload = done;
-      style.onerror = function () {
-        style.remove();
-        loading = null;
-        reject(new Error("presentation.css did not load"));
-      };
-      document.head.appendChild(style);
-      var script = document.createElement("script");
-      script.src = new URL("presentation.js", here).href;
-      script.onload = done;
-      script.onerror = function () {
-        script.remove();
-        loading = null;
-        reject(new Error("presentation.js did not load"));
-      };
-      document.head.appendChild(script);
-    });
-    return loading;
+    return Promise.all([
+      add("link", new URL("../stylesheets/presentation.css", here).href),
+      add("script", new URL(button.getAttribute("data-digicom-present-texts"), location.href).href),
+      add("script", new URL("presentation.js", here).href)
+    ]);
   }
 
   function open(slide, byClick) {

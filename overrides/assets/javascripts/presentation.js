@@ -39,8 +39,8 @@
  *
  * Accessibility: a modal dialog (role="dialog", aria-modal, a name); the rest of the
  * page is inert and Tab stays inside the view; a live region says which slide is
- * showing. Interface text comes from the button's data-present-* attributes
- * (data/strings.yml, keys present_*).
+ * showing. Interface text (data/strings.yml, keys present_*) comes from
+ * present-texts.<language>.js, which present-loader.js loads with this file.
  */
 (function () {
   "use strict";
@@ -67,9 +67,10 @@
     });
   }
 
-  /* Every data-present-* attribute of the button: data-present-next-slide → strings.nextSlide. */
+  /* The view's words (present-texts.<language>.js, loaded before this view opens), and every
+     data-present-* attribute of the button: data-present-unavailable → strings.unavailable. */
   function readStrings(button) {
-    var strings = {};
+    var strings = Object.assign({}, window.DigicomPresentTexts);
     Object.keys(button.dataset).forEach(function (key) {
       if (/^present[A-Z]/.test(key)) {
         strings[key.charAt(7).toLowerCase() + key.slice(8)] = button.dataset[key];

@@ -292,6 +292,19 @@ def test_the_site_follows_the_systems_setting_until_the_reader_chooses(page, sit
     assert palette_state(page)["scheme"] == "slate"  # the choice wins over the system's setting
 
 
+def test_a_first_visit_with_a_dark_system_opens_dark_without_a_colour_fade(page, site_url):
+    """The dark colours are put on as the page starts; no link or header fades from the light ones."""
+    page.add_init_script("window.__fades = []; document.addEventListener('transitionrun', e => "
+                         "window.__fades.push(e.propertyName), true);")
+    page.emulate_media(color_scheme="dark")
+    page.goto(site_url + "modulos/sms/")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    assert palette_state(page)["scheme"] == "slate"
+    assert [name for name in page.evaluate("window.__fades") if "color" in name] == []
+    assert page.evaluate("document.body.hasAttribute('data-md-color-switching')") is False
+
+
 @pytest.mark.parametrize("stored", ['{"index": 7}', '"dark"', "{not json", '{"index": 1, "color": {"scheme": "pink"}}'])
 def test_an_old_or_broken_stored_palette_opens_the_page_in_a_palette_of_the_site(page, site_url, stored):
     page.goto(site_url + "aviso-legal/")

@@ -26,7 +26,7 @@
   var inputs = form ? [].slice.call(form.querySelectorAll("input[data-md-color-scheme]")) : [];
   if (!inputs.length) return;
   var body = document.body;
-  var KEYS = ["media", "scheme", "primary", "accent"];
+  var KEYS = ["media", "scheme", "primary", "accent"]; // as Material stores and sets them; no style reads "media"
 
   function chosen() {
     try {
@@ -62,18 +62,21 @@
     var changed = KEYS.filter(function (key) {
       return colour[key] !== null && body.getAttribute("data-md-color-" + key) !== colour[key];
     });
-    if (!changed.length || !switching) {
-      changed.forEach(function (key) { body.setAttribute("data-md-color-" + key, colour[key]); });
-      return;
-    }
+    if (!changed.some(function (key) { return key !== "media"; })) return;
     body.setAttribute("data-md-color-switching", ""); // no colour transitions meanwhile, as with Material
     changed.forEach(function (key) { body.setAttribute("data-md-color-" + key, colour[key]); });
+    function done() { body.removeAttribute("data-md-color-switching"); }
+    if (!switching) {
+      // As the page starts: once the first frame is drawn in these colours, nothing is left to fade.
+      requestAnimationFrame(function () { setTimeout(done); });
+      return;
+    }
     var bar = document.querySelector('meta[name="theme-color"]');
     var rgb = getComputedStyle(document.querySelector("[data-md-component=header]")).backgroundColor.match(/\d+/g);
     if (bar && rgb) bar.content = "#" + rgb.slice(0, 3).map(function (value) {
       return (+value).toString(16).padStart(2, "0");
     }).join("");
-    setTimeout(function () { body.removeAttribute("data-md-color-switching"); });
+    setTimeout(done);
   }
 
   form.addEventListener("change", function (event) {

@@ -23,9 +23,8 @@ Events: ``on_page_markdown`` (priority 70), ``on_post_build`` (the view's words)
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from course.build import cache_folder, in_nested_language_build, site_locales, state_for, strings, url_to
+from course.build import (cache_folder, in_nested_language_build, site_locales, state_for, strings, url_to,
+                          write_to_site)
 from course.teaching import PRESENT_TEXTS, cached_qr_svg, present_texts_script
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -62,6 +61,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     state = state_for(config)
     for locale in site_locales(config):
-        target = Path(config.site_dir) / PRESENT_TEXTS.format(locale=locale)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(present_texts_script(strings(state, locale)), encoding="utf-8")
+        write_to_site(config, PRESENT_TEXTS.format(locale=locale), present_texts_script(strings(state, locale)))

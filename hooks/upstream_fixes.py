@@ -3,8 +3,8 @@
 - Material's markup: the search dialog's name, invalid attributes, the heading
   links' tooltip in the page's language (``course.upstream.fix_theme_markup``);
 - mkdocs-quiz's markup: its CSS and script served as files (the plugin's, minified
-  with rcssmin and rjsmin, the CSS without its progress sidebar's rules: 11.9 KB gzip become 7.1) instead of inlined in every page,
-  and its words likewise, one file per language (``quiz-texts.es.js``,
+  with rcssmin and rjsmin, the CSS without its progress sidebar's rules: 11.9 KB gzip
+  become 7.1) instead of inlined in every page, and its words likewise, one file per language (``quiz-texts.es.js``,
   ``course.upstream.take_quiz_texts``); valid script tags, no progress sidebar,
   questions kept out of search (``course.upstream.tidy_quiz_page``), and each question
   labelled with its stable id from ``page.meta["quiz_ids"]`` (set by ``hooks/quizzes.py``),
@@ -28,9 +28,10 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-from course.build import in_nested_language_build, page_locale, state_for, strings
+from course.build import in_nested_language_build, page_locale, state_for, strings, write_to_site
 from course.upstream import (exclude_quizzes_from_search, fix_theme_markup, label_quizzes, quiz_css_without_sidebar,
-                             quiz_texts_script, take_quiz_texts, tidy_quiz_page, without_search_attributes, without_search_excluded)
+                             quiz_texts_script, take_quiz_texts, tidy_quiz_page, without_search_attributes,
+                             without_search_excluded)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -49,7 +50,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     def quiz_css(css: str) -> str:
         return quiz_css_without_sidebar(rcssmin.cssmin(css))
 
-    for folder, name, path, minify in (("css", "quiz.css", QUIZ_CSS, quiz_css), ("js", "quiz.js", QUIZ_JS, rjsmin.jsmin)):
+    for folder, name, path, minify in (("css", "quiz.css", QUIZ_CSS, quiz_css),
+                                       ("js", "quiz.js", QUIZ_JS, rjsmin.jsmin)):
         source = (package_files("mkdocs_quiz") / folder / name).read_text(encoding="utf-8")
         files.append(File.generated(config, path, content=minify(source)))
     return files
@@ -151,9 +153,7 @@ def _put_back_the_default_404(*, config: MkDocsConfig) -> None:
 @event_priority(-100)  # before the assets are minified (-300) and listed for offline use (-400)
 def _write_quiz_texts(*, config: MkDocsConfig) -> None:
     for path, texts in state_for(config).extra.get("quiz_texts", {}).items():
-        target = Path(config.site_dir) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(quiz_texts_script(texts), encoding="utf-8")
+        write_to_site(config, path, quiz_texts_script(texts))
 
 
 on_post_build = CombinedEvent(_file_this_language_404, _write_quiz_texts, _put_back_the_default_404)

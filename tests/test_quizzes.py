@@ -575,7 +575,8 @@ def test_a_page_with_questions_gets_valid_markup_in_its_language(fixture_site, p
     # The plugin's words: once per language, in a file the browser keeps, not in every page.
     assert "mkdocsQuizTranslations" not in html
     words = (fixture_site / f"assets/javascripts/quiz-texts.{locale}.js").read_text(encoding="utf-8")
-    assert words.startswith("window.mkdocsQuizTranslations={") and f'"Submit": "{check}"' in words
+    assert words.startswith("window.mkdocsQuizTranslations={")
+    assert json.loads(words.removeprefix("window.mkdocsQuizTranslations=").rstrip(";\n"))["Submit"] == check
     assert "<script src=" not in body.split('class="md-content"', 1)[1].split("</article>", 1)[0]
     assert body.count('<div class="quiz"') == 3
     assert body.count(f'<button type="submit" class="quiz-button">{check}</button>') == 3

@@ -308,8 +308,8 @@ def test_a_first_visit_with_a_dark_system_opens_dark_without_a_colour_fade(page,
 @pytest.mark.parametrize("stored", ['{"index": 7}', '"dark"', "{not json", '{"index": 1, "color": {"scheme": "pink"}}'])
 def test_an_old_or_broken_stored_palette_opens_the_page_in_a_palette_of_the_site(page, site_url, stored):
     page.goto(site_url + "aviso-legal/")
-    page.evaluate("([key, value]) => localStorage.setItem(new URL('.', location).pathname.replace(/aviso-legal\\/$/, '')"
-                  " + '.' + key, value)", [PALETTE_KEY, stored])
+    # Where Material keeps it: the site's scope (its path) and the key.
+    page.evaluate("([key, value]) => localStorage.setItem(__md_scope.pathname + '.' + key, value)", [PALETTE_KEY, stored])
     page.emulate_media(color_scheme="light")
     page.goto(site_url + "modulos/sms/")
     state = palette_state(page)

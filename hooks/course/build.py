@@ -138,6 +138,13 @@ def page_locale(page: Any, config: Any) -> str:
     return getattr(page.file, "locale", None) or config.theme["language"]
 
 
+def write_to_site(config: Any, path: str, text: str) -> None:
+    """Write a file the build makes into the built site (``path`` relative to its root)."""
+    target = Path(config.site_dir) / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+
+
 def strings(state: BuildState, locale: str) -> dict[str, str]:
     """The interface texts of one language, as templates get them (``t``): made once per build."""
     if not state.course:

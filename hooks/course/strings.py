@@ -8,6 +8,7 @@ Which keys must exist is a rule (``course.rules.data``): every key the templates
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -90,3 +91,8 @@ def read_strings(text: str | None, problems: list[Problem], locales: tuple[str, 
 
 def _show(names: set[str]) -> str:
     return ", ".join("{" + name + "}" for name in sorted(names)) or "ninguno"
+
+
+def global_script(name: str, value: dict) -> str:
+    """A script file that gives the page's scripts ``value`` as ``window[name]`` (words in one language)."""
+    return f"window.{name}={json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(',', ':'))};\n"

@@ -13,7 +13,6 @@ sections to its duration, the modules to the course.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import os
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import segno
 
+from .strings import global_script
 from .model import Page
 from .timing import MINUTES_PER_CHECKLIST_ITEM, MINUTES_PER_QUESTION, module_time
 
@@ -39,7 +39,7 @@ def present_texts_script(strings: dict[str, str]) -> str:
 
     texts = {name(key): text for key, text in sorted(strings.items())
              if key.startswith("present_") and key not in PRESENT_IN_PAGE}
-    return f"window.DigicomPresentTexts={json.dumps(texts, ensure_ascii=False, sort_keys=True, separators=(',', ':'))};\n"
+    return global_script("DigicomPresentTexts", texts)
 
 
 def cached_qr_svg(url: str, title: str, cache: Path) -> str:

@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .strings import global_script
+
 
 @dataclass(frozen=True)
 class Workaround:
@@ -192,7 +194,7 @@ def take_quiz_texts(page: str) -> tuple[str, dict | None]:
 
 def quiz_texts_script(texts: dict) -> str:
     """The file that gives mkdocs-quiz its words in one language (what the page had inline)."""
-    return f"window.mkdocsQuizTranslations={json.dumps(texts, ensure_ascii=False, sort_keys=True)};\n"
+    return global_script("mkdocsQuizTranslations", texts)
 
 
 QUIZ_OPENING = re.compile(r'<div class="quiz"(?=[\s>])')

@@ -2,9 +2,9 @@
  * The "Present" button of a module page (hooks/teaching.py, partials/digicom/present-button.html).
  *
  * The button is in the page hidden, because it needs JavaScript; this small script
- * shows it. The presentation view (presentation.css, presentation.js and its words, present-texts.<language>.js) is loaded
- * when the page is idle, on screens wide enough to present from (a laptop, not a
- * phone, whose data plan it would cost), so that "Presentar" still works once the
+ * shows it. The presentation view (presentation.css, presentation.js and its words,
+ * present-texts.<language>.js) is loaded when the page is idle, on screens wide enough
+ * to present from (a laptop, not a phone, whose data plan it would cost), so that "Presentar" still works once the
  * room's wifi has gone; elsewhere it loads on the first click. If it cannot load
  * (offline before it was loaded), the page says so next to the button, in plain words.
  *

@@ -11,8 +11,8 @@
  *    made from its Spanish text: hooks/course/quizzes.py, course/upstream.label_quizzes),
  *    the same in both languages, on its module and on the self-assessment. The answers
  *    live in progress.js's store under those ids; the plugin's entry for this page is
- *    only a copy, written from that store before the plugin reads it, and read back after every change the plugin
- *    reports ("quizProgressUpdate"): the questions whose entry changed since this tab last
+ *    only a copy, written from that store before the plugin reads it, and read back after
+ *    every change the plugin reports ("quizProgressUpdate"): the questions whose entry changed since this tab last
  *    looked are updated in the store, so another tab's answers are never undone.
  *    Answers kept before December 2026 under the old positions (on this page or its
  *    translation, found through the <link hreflang> tags) move over once per page address,
